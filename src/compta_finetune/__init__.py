@@ -1,0 +1,3 @@
+"""Fine-tune CamemBERT and Phi-2 to classify French invoice lines into PCG accounts."""
+
+__version__ = "0.1.0"
