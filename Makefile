@@ -1,0 +1,44 @@
+# Two commands do everything on a fresh machine, set-up included:
+#   make html   build the site into _build/html
+#   make test   run the tests, the page doctests and the -W site build
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# The CPU build of torch: a bare "torch" requirement pulls a multi-GB CUDA build.
+# On a GPU machine, choose yours: make html TORCH_SPEC="torch==2.13.0 --index-url ..."
+TORCH_SPEC ?= torch==2.13.0
+INSTALLED := $(VENV)/.installed
+SPHINXOPTS ?= -W --keep-going
+
+# Nothing here downloads a model: the site and the tests build tiny local checkpoints.
+export HF_HUB_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install html test doctest pytest serve clean
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet $(TORCH_SPEC)
+	$(BIN)/python -m pip install --quiet -e ".[docs,test]"
+	touch $@
+
+html: $(INSTALLED)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b html -c . docs _build/html
+	@echo "Site: _build/html/index.html"
+
+doctest: $(INSTALLED)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b doctest -c . docs _build/doctest
+
+pytest: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+test: pytest doctest html
+
+serve: html
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+clean:
+	rm -rf _build

@@ -1,0 +1,54 @@
+"""Sphinx configuration. The site's sources are in docs/; build with `make html` (-c . docs _build/html)."""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "src"))
+# The executed pages and doctests build tiny local models: nothing may come from the Hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import compta_finetune  # noqa: E402
+
+project = "compta-finetune"
+author = "L'équipe compta-finetune"
+copyright = "2026, L'équipe compta-finetune"
+release = compta_finetune.__version__
+language = "fr"
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.viewcode",
+    "myst_nb",
+    "sphinx_copybutton",
+    "sphinx_design",
+]
+
+exclude_patterns = ["_build", "**.ipynb_checkpoints", "jupyter_execute"]
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb"}
+
+html_theme = "sphinx_rtd_theme"
+html_title = "Fine-tuning CamemBERT et Phi-2 pour la comptabilité"
+html_static_path = []
+
+# API reference: NumPy-style docstrings, members in source order.
+autodoc_default_options = {"members": True, "member-order": "bysource"}
+autodoc_typehints = "description"
+napoleon_google_docstring = False
+
+# Copy button: strip `>>> `/`... ` and shell prompts so the copied text runs as is.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = False
+
+# Executed pages (MyST notebooks): cached between builds, never silently failing.
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_merge_streams = True
+
+doctest_global_setup = "import os\nos.environ['HF_HUB_OFFLINE'] = '1'"

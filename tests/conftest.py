@@ -1,0 +1,63 @@
+"""Shared fixtures: tiny checkpoints of both architectures, built once per test session.
+
+Nothing is downloaded: HF_HUB_OFFLINE is set before transformers is imported, so a test that
+would silently reach the Hub fails instead.
+"""
+
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import csv  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from compta_finetune.data import shipped_data_files  # noqa: E402
+from compta_finetune.testing import build_tiny_camembert, build_tiny_phi  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def tiny_camembert(tmp_path_factory) -> Path:
+    """A tiny CamemBERT checkpoint (random weights, tokenizer trained on the corpus)."""
+    return build_tiny_camembert(tmp_path_factory.mktemp("tiny-camembert"))
+
+
+@pytest.fixture(scope="session")
+def tiny_phi(tmp_path_factory) -> Path:
+    """A tiny Phi checkpoint (random weights, byte-level BPE trained on the corpus, no pad token)."""
+    return build_tiny_phi(tmp_path_factory.mktemp("tiny-phi"))
+
+
+@pytest.fixture(scope="session")
+def tiny_recipe_models(tiny_camembert, tiny_phi) -> dict[str, Path]:
+    """Tiny checkpoints by recipe name."""
+    return {"camembert": tiny_camembert, "phi2": tiny_phi}
+
+
+def write_sample(source: Path, target: Path, per_label: int) -> Path:
+    """Copy at most ``per_label`` lines per account from ``source`` to ``target``."""
+    counts: dict[str, int] = {}
+    with open(source, encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle)]
+    kept = []
+    for row in rows:
+        if counts.get(row["label"], 0) < per_label:
+            counts[row["label"]] = counts.get(row["label"], 0) + 1
+            kept.append(row)
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["text", "label"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(kept)
+    return target
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> dict[str, Path]:
+    """A small stratified sample of the shipped corpus (train 12, validation 3, test 3 lines per account)."""
+    directory = tmp_path_factory.mktemp("small-corpus")
+    sizes = {"train": 12, "validation": 3, "test": 3}
+    return {
+        split: write_sample(path, directory / f"{split}.csv", sizes[split]) for split, path in shipped_data_files().items()
+    }
