@@ -6,6 +6,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 # The executed pages and doctests build tiny local models: nothing may come from the Hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -25,9 +26,10 @@ extensions = [
     "myst_nb",
     "sphinx_copybutton",
     "sphinx_design",
+    "src_dependencies",  # re-execute pages when the package code they import changes
 ]
 
-exclude_patterns = ["_build", "**.ipynb_checkpoints", "jupyter_execute"]
+exclude_patterns = ["_build", "_ext", "original", "**.ipynb_checkpoints", "jupyter_execute"]
 source_suffix = {".rst": "restructuredtext", ".md": "myst-nb"}
 
 html_theme = "sphinx_rtd_theme"
