@@ -1,0 +1,91 @@
+"""Figures of the executed pages: class distribution, learning curves, confusion matrix (matplotlib)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display on build machines
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from sklearn.metrics import confusion_matrix  # noqa: E402
+
+
+def plot_class_distribution(labels_by_split: Mapping[str, Sequence[str]], account_names: Mapping[str, str]):
+    """Horizontal bars: lines per account, one colour per split.
+
+    Parameters
+    ----------
+    labels_by_split : mapping
+        Split name -> account codes of its lines.
+    account_names : mapping
+        Code -> libellé, in the order to show.
+    """
+    codes = list(account_names)
+    figure, axes = plt.subplots(figsize=(9, 0.32 * len(codes) + 1.2))
+    left = np.zeros(len(codes))
+    for split, labels in labels_by_split.items():
+        counts = Counter(labels)
+        values = np.array([counts.get(code, 0) for code in codes])
+        axes.barh(range(len(codes)), values, left=left, label=split)
+        left += values
+    axes.set_yticks(range(len(codes)), [f"{code} {_short(account_names[code])}" for code in codes], fontsize=8)
+    axes.invert_yaxis()
+    axes.set_xlabel("lignes")
+    axes.legend(loc="lower right")
+    figure.tight_layout()
+    return figure
+
+
+def plot_learning_curves(histories: Mapping[str, Sequence[Mapping]], metric: str = "eval_macro_f1"):
+    """Training loss and a validation metric against epochs, one line per run.
+
+    Parameters
+    ----------
+    histories : mapping
+        Run name -> Trainer ``log_history``.
+    metric : str
+        Validation metric logged by the Trainer at each evaluation.
+    """
+    figure, (loss_axes, metric_axes) = plt.subplots(1, 2, figsize=(10, 3.6))
+    for name, history in histories.items():
+        losses = [(entry["epoch"], entry["loss"]) for entry in history if "loss" in entry]
+        scores = [(entry["epoch"], entry[metric]) for entry in history if metric in entry]
+        if losses:
+            loss_axes.plot(*zip(*losses), label=name)
+        if scores:
+            metric_axes.plot(*zip(*scores), marker="o", label=name)
+    loss_axes.set(xlabel="époque", ylabel="perte d'entraînement", title="Perte")
+    metric_axes.set(xlabel="époque", ylabel=metric.removeprefix("eval_"), title="Validation", ylim=(0, 1))
+    for axes in (loss_axes, metric_axes):
+        axes.grid(alpha=0.3)
+        axes.legend(fontsize=8)
+    figure.tight_layout()
+    return figure
+
+
+def plot_confusion_matrix(
+    true_labels: Sequence[str], predicted_labels: Sequence[str], account_names: Mapping[str, str], title: str = ""
+):
+    """Confusion matrix normalised by true account, rows and columns labelled with account names."""
+    codes = list(account_names)
+    matrix = confusion_matrix(true_labels, predicted_labels, labels=codes, normalize="true")
+    figure, axes = plt.subplots(figsize=(10, 8.5))
+    image = axes.imshow(matrix, cmap="Blues", vmin=0, vmax=1)
+    names = [f"{code} {_short(account_names[code])}" for code in codes]
+    axes.set_xticks(range(len(codes)), codes, rotation=90, fontsize=7)
+    axes.set_yticks(range(len(codes)), names, fontsize=7)
+    axes.set(xlabel="compte prédit", ylabel="compte réel", title=title)
+    for row, column in zip(*np.nonzero(matrix >= 0.1)):
+        colour = "white" if matrix[row, column] > 0.6 else "black"
+        axes.text(column, row, f"{matrix[row, column]:.1f}", ha="center", va="center", fontsize=6, color=colour)
+    figure.colorbar(image, ax=axes, fraction=0.03)
+    figure.tight_layout()
+    return figure
+
+
+def _short(libelle: str, width: int = 38) -> str:
+    return libelle if len(libelle) <= width else libelle[: width - 1] + "…"
