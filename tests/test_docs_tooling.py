@@ -1,0 +1,57 @@
+"""Executed pages depend on the package code they import, so editing it re-executes them."""
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+
+import src_dependencies  # noqa: E402
+
+PAGE = "# Titre\n\n```{code-cell} ipython3\nfrom compta_finetune.baseline import evaluate_baseline\n```\n"
+
+
+def fake_app(confdir):
+    dependencies = []
+    env = SimpleNamespace(note_dependency=dependencies.append)
+    return SimpleNamespace(confdir=str(confdir), env=env), dependencies
+
+
+def test_dependencies_follow_imports_inside_the_package():
+    package = ROOT / "src" / "compta_finetune"
+    files = {path.relative_to(package).as_posix() for path in src_dependencies.dependency_files(
+        package, {"compta_finetune.baseline"})}
+    # baseline imports data and metrics; data brings the shipped CSV files.
+    assert {"baseline.py", "data.py", "metrics.py", "errors.py", "__init__.py", "data/train.csv"} <= files
+    assert "training.py" not in files
+
+
+def test_editing_an_imported_module_changes_the_page_source(tmp_path):
+    package = tmp_path / "src" / "compta_finetune"
+    (package / "data").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "baseline.py").write_text("from compta_finetune.metrics import score\n")
+    (package / "metrics.py").write_text("def score(): return 1\n")
+    (package / "unrelated.py").write_text("x = 1\n")
+
+    def read_page():
+        app, dependencies = fake_app(tmp_path)
+        source = [PAGE]
+        src_dependencies.add_source_hash(app, "page", source)
+        return source[0], {Path(path).name for path in dependencies}
+
+    before, dependencies = read_page()
+    assert dependencies == {"__init__.py", "baseline.py", "metrics.py"}
+    assert ":tags: [remove-cell]" in before
+    (package / "unrelated.py").write_text("x = 2\n")
+    assert read_page()[0] == before
+    (package / "metrics.py").write_text("def score(): return 2\n")
+    assert read_page()[0] != before
+
+
+def test_pages_without_package_imports_are_left_alone(tmp_path):
+    app, dependencies = fake_app(tmp_path)
+    source = ["# Texte\n\n```{code-cell} ipython3\nprint(1)\n```\n"]
+    src_dependencies.add_source_hash(app, "page", source)
+    assert source == ["# Texte\n\n```{code-cell} ipython3\nprint(1)\n```\n"] and dependencies == []
