@@ -13,6 +13,9 @@ SPHINXOPTS ?= -W --keep-going
 # Nothing here downloads a model: the site and the tests build tiny local checkpoints.
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
+# Tiny models gain nothing from several threads, and two processes each spinning two OpenMP
+# threads on two cores (torchrun tests, a notebook beside a build) run 20 times slower.
+export OMP_NUM_THREADS ?= 1
 
 .PHONY: install html test doctest pytest serve clean
 

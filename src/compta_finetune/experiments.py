@@ -40,10 +40,10 @@ from compta_finetune.training import FineTuningArguments, finetune
 class ExperimentSettings:
     """Sizes and budgets of the experiment, chosen to run in about two minutes on two CPU cores."""
 
-    hidden_size: int = 128
+    hidden_size: int = 64
     num_layers: int = 2
     vocab_size: int = 3000
-    pretraining_epochs: float = 4.0
+    pretraining_epochs: float = 3.0
     pretraining_learning_rate: float = 1e-3
     labelled_lines_per_account: int | None = None
     """Labelled lines per account for fine-tuning; ``None`` keeps the whole training split."""

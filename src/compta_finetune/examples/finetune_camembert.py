@@ -10,7 +10,7 @@ import argparse
 import json
 
 from compta_finetune.data import label_maps, load_invoice_dataset
-from compta_finetune.recipes.camembert import MODEL_NAME, load_model_and_tokenizer
+from compta_finetune.recipes.camembert import LEARNING_RATE, MODEL_NAME, load_model_and_tokenizer
 from compta_finetune.training import build_trainer, build_training_arguments, save_atomically, tokenize_dataset
 
 
@@ -19,7 +19,7 @@ def main(argv=None):
     parser.add_argument("--model", default=MODEL_NAME, help="hub id or local directory")
     parser.add_argument("--output-dir", default="results_camembert")
     parser.add_argument("--epochs", type=float, default=3)
-    parser.add_argument("--learning-rate", type=float, default=2e-5)
+    parser.add_argument("--learning-rate", type=float, default=LEARNING_RATE)
     args = parser.parse_args(argv)
 
     # Train, validation and test splits of the shipped corpus; labels are PCG account codes.

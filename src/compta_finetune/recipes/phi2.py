@@ -8,6 +8,7 @@ peft) on frozen weights by default; full fine-tuning stays available with ``lora
 
 from __future__ import annotations
 
+import torch
 from peft import LoraConfig, TaskType, get_peft_model
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
@@ -63,10 +64,17 @@ def load_model_and_tokenizer(
         num_labels=len(id2label),
         id2label=id2label,
         label2id=label2id,
+        # microsoft/phi-2 is stored in float16, kept by default, and its card warns that float16
+        # attention overflows: frozen weights in bf16 where the GPU has it, float32 otherwise.
+        dtype=torch.bfloat16 if lora and torch.cuda.is_available() and torch.cuda.is_bf16_supported() else torch.float32,
         use_safetensors=True,
     )
     # The model finds each line's last real token through the padding id: it must know it too.
     model.config.pad_token_id = tokenizer.pad_token_id
     if lora:
         model = get_peft_model(model, lora_config())
+        # Adapters and the new head are trained: float32 whatever the frozen weights' type.
+        for parameter in model.parameters():
+            if parameter.requires_grad:
+                parameter.data = parameter.data.float()
     return model, tokenizer
