@@ -17,7 +17,7 @@ export TOKENIZERS_PARALLELISM := false
 # threads on two cores (torchrun tests, a notebook beside a build) run 20 times slower.
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install html test doctest pytest serve clean
+.PHONY: install html test doctest pytest bench serve clean
 
 install: $(INSTALLED)
 
@@ -39,6 +39,10 @@ pytest: $(INSTALLED)
 	$(BIN)/python -m pytest
 
 test: pytest doctest html
+
+# Benchmarks (about 15 minutes: they time a cold `make html` and `make test` too).
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/run.py
 
 serve: html
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
