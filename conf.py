@@ -7,6 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+# The executed pages' kernels import the package from src/ even where it is not installed.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 # The executed pages and doctests build tiny local models: nothing may come from the Hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 

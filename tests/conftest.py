@@ -8,6 +8,8 @@ import os
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Tiny models gain nothing from threads; two processes each spinning two threads on two cores crawl.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import csv  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -87,7 +87,10 @@ def read_invoice_csv(
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: file not found.", "Check the path, or omit it to use the shipped corpus.")
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError(f"{path}: cannot be read ({error.strerror}).", "Check the file's permissions.") from None
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -109,7 +112,7 @@ def read_invoice_csv(
             )
     has_label = "label" in columns
     rows = []
-    for row in reader:
+    for row in _checked_rows(reader, path):
         text = (row.get("text") or "").strip()
         if not text:
             raise DataError(f"{path}, line {reader.line_num}: empty text.", "Remove the line or fill in its text.")
@@ -129,6 +132,14 @@ def read_invoice_csv(
     if duplicates:
         warnings.warn(f"{path}: {duplicates} duplicate line(s); they are kept.", UserWarning, stacklevel=2)
     return rows
+
+
+def _checked_rows(reader: csv.DictReader, path: Path):
+    """The reader's rows, with a malformed line (bad quoting, oversized field) as a :class:`DataError`."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise DataError(f"{path}, line {reader.line_num}: {error}.", "Fix the quoting of that line, or shorten it.") from None
 
 
 def load_invoice_dataset(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import torch
+from tqdm import tqdm
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
 from compta_finetune.errors import ModelError
@@ -24,26 +25,54 @@ def load_for_inference(model_dir: str | Path) -> tuple[PreTrainedModel, PreTrain
     Raises
     ------
     ModelError
-        If ``model_dir`` is not a directory holding a saved model.
+        If ``model_dir`` is not a directory holding a saved model, or holds a model that was
+        not fine-tuned (no account labels).
     """
     model_dir = Path(model_dir)
+    config = _fine_tuned_config(model_dir)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        if (model_dir / "adapter_config.json").is_file():
+            from peft import PeftConfig, PeftModel
+
+            base_name = PeftConfig.from_pretrained(model_dir).base_model_name_or_path
+            # The base model, with the labels and padding id of the fine-tuned one.
+            base = AutoModelForSequenceClassification.from_pretrained(base_name, config=config, use_safetensors=True)
+            model = PeftModel.from_pretrained(base, model_dir).merge_and_unload()
+        else:
+            model = AutoModelForSequenceClassification.from_pretrained(model_dir, use_safetensors=True)
+    except (OSError, ValueError) as error:
+        raise ModelError(
+            f"{model_dir}: the saved model cannot be loaded ({str(error).splitlines()[0]}).",
+            "pass the --output-dir of a finished `compta-finetune train` run; with LoRA adapters, their base "
+            "model must be reachable too (the same local directory, or the Hub).",
+        ) from None
+    device = "cuda" if torch.cuda.is_available() else "cpu"
+    return model.to(device).eval(), tokenizer
+
+
+def _fine_tuned_config(model_dir: Path):
+    """The config of a fine-tuned model directory; a :class:`ModelError` if there is none, or no account labels."""
     if not (model_dir / "config.json").is_file():
         raise ModelError(
             f"{model_dir} is not a fine-tuned model directory (no config.json).",
             "pass the --output-dir of a finished `compta-finetune train` run.",
         )
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    if (model_dir / "adapter_config.json").is_file():
-        from peft import PeftConfig, PeftModel
-
-        base_name = PeftConfig.from_pretrained(model_dir).base_model_name_or_path
-        config = AutoConfig.from_pretrained(model_dir)  # labels and padding id of the fine-tuned model
-        base = AutoModelForSequenceClassification.from_pretrained(base_name, config=config, use_safetensors=True)
-        model = PeftModel.from_pretrained(base, model_dir).merge_and_unload()
-    else:
-        model = AutoModelForSequenceClassification.from_pretrained(model_dir, use_safetensors=True)
-    device = "cuda" if torch.cuda.is_available() else "cpu"
-    return model.to(device).eval(), tokenizer
+    try:
+        config = AutoConfig.from_pretrained(model_dir)
+    except (OSError, ValueError) as error:
+        raise ModelError(
+            f"{model_dir}: the saved model cannot be loaded ({str(error).splitlines()[0]}).",
+            "pass the --output-dir of a finished `compta-finetune train` run, or train the model again.",
+        ) from None
+    labels = [config.id2label[index] for index in sorted(config.id2label)]
+    if labels == [f"LABEL_{index}" for index in range(len(labels))]:
+        raise ModelError(
+            f"{model_dir} is a pre-trained model, not one fine-tuned on accounts (it has no account labels).",
+            f"fine-tune it first (`compta-finetune train --model {model_dir} --output-dir MODEL_DIR`), "
+            "then pass MODEL_DIR.",
+        )
+    return config
 
 
 def predict(
@@ -54,6 +83,7 @@ def predict(
     batch_size: int = 64,
     top_k: int = 1,
     max_length: int = 128,
+    progress: bool = False,
 ) -> list[list[tuple[str, float]]]:
     """Predict the ``top_k`` most likely accounts of each text.
 
@@ -66,6 +96,8 @@ def predict(
         Invoice lines; longer ones are truncated to ``max_length`` tokens.
     batch_size, top_k, max_length : int
         Lines per forward pass, accounts returned per line, tokens kept per line.
+    progress : bool, default False
+        Show a progress bar (on standard error) over the batches.
 
     Returns
     -------
@@ -73,12 +105,14 @@ def predict(
         For each text, in input order, ``top_k`` pairs of (account code, probability), most
         likely first.
     """
+    if not texts:
+        return []
     encodings = tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
     order = sorted(range(len(encodings)), key=lambda index: len(encodings[index]))
     top_k = min(top_k, model.config.num_labels)
     results: list[list[tuple[str, float]]] = [[] for _ in encodings]
     with torch.inference_mode():
-        for start in range(0, len(order), batch_size):
+        for start in tqdm(range(0, len(order), batch_size), desc="Predicting", unit="batch", disable=not progress):
             batch_indices = order[start : start + batch_size]
             batch = tokenizer.pad({"input_ids": [encodings[i] for i in batch_indices]}, return_tensors="pt")
             logits = model(**batch.to(model.device)).logits

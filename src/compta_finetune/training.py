@@ -11,24 +11,27 @@ import json
 import logging
 import os
 import shutil
-import tempfile
+import sys
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import torch
 from datasets import DatasetDict
 from transformers import (
+    AutoConfig,
     DataCollatorWithPadding,
     HfArgumentParser,
     PreTrainedModel,
     PreTrainedTokenizerBase,
     Trainer,
     TrainingArguments,
+    set_seed,
 )
+from transformers.trainer_pt_utils import LengthGroupedSampler
+from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 
-from transformers.trainer_utils import get_last_checkpoint
-
-from compta_finetune.data import label_maps, load_invoice_dataset
+from compta_finetune.data import label_maps, load_account_labels, load_invoice_dataset
 from compta_finetune.errors import DataError, ModelError, OutputError
 from compta_finetune.metrics import compute_metrics
 from compta_finetune.recipes import RECIPES, get_recipe
@@ -61,6 +64,7 @@ def build_training_arguments(
     seed: int = 42,
     save_steps: int | None = None,
     evaluate: bool = True,
+    progress_bars: bool = True,
 ) -> TrainingArguments:
     """Training arguments for a classification run on one machine or several (``torchrun``).
 
@@ -75,6 +79,8 @@ def build_training_arguments(
         Save (and evaluate) every ``save_steps`` optimisation steps; by default once per epoch.
     evaluate : bool, default True
         Evaluate on the validation split at each save; needs a validation split.
+    progress_bars : bool, default True
+        Show the Trainer's progress bars; without them, the logs are printed line by line.
     """
     strategy = "steps" if save_steps else "epoch"
     return TrainingArguments(
@@ -98,9 +104,81 @@ def build_training_arguments(
         logging_steps=10,
         save_total_limit=2,
         dataloader_pin_memory=torch.cuda.is_available(),
+        # Without an accelerator, say so: under torchrun, accelerate then sets up DDP on CPU (gloo)
+        # instead of running each process alone.
+        use_cpu=not _has_accelerator(),
+        # Every trainable weight of both recipes takes part in each step: no extra graph traversal.
+        ddp_find_unused_parameters=False,
+        disable_tqdm=not progress_bars,
         seed=seed,
         report_to="none",
     )
+
+
+def _has_accelerator() -> bool:
+    """Whether torch sees a GPU (or another accelerator: MPS, XPU...)."""
+    accelerator = getattr(torch, "accelerator", None)
+    if accelerator is not None:
+        return accelerator.is_available()
+    return torch.cuda.is_available()
+
+
+class SeededLengthGroupedSampler(LengthGroupedSampler):
+    """Length-grouped sampling whose order depends only on the seed and the epoch.
+
+    The Trainer's own ``LengthGroupedSampler`` draws its order from the global random state,
+    which training itself moves on (dropout): a run resumed in its second epoch would then see
+    another order than the uninterrupted run, and with several processes each one could draw a
+    different order, so that some lines are trained on twice and others never. Here each epoch
+    reseeds a private generator with ``seed + epoch``: every process, and every resumed run,
+    draws the same order.
+    """
+
+    def __init__(self, batch_size: int, *, seed: int, **kwargs):
+        super().__init__(batch_size, generator=torch.Generator(), **kwargs)
+        self.seed = seed
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        """Called by the Trainer (and accelerate) at the start of each epoch."""
+        self.epoch = epoch
+
+    def __iter__(self):
+        self.generator.manual_seed(self.seed + self.epoch)
+        return super().__iter__()
+
+
+class InvoiceTrainer(Trainer):
+    """A :class:`~transformers.Trainer` with reproducible sampling that counts the lines it trains on.
+
+    ``lines_trained`` is the number of training lines this process has run forward and
+    backward since it started: with ``torchrun``, each process counts its own share.
+    """
+
+    lines_trained: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The Trainer passes `num_items_in_batch` to any model whose forward takes **kwargs and,
+        # under DDP, multiplies the loss by the number of processes, expecting the model to have
+        # divided a sum by the items of all processes. CamemBERT's classification loss is a mean
+        # that ignores it: the loss and its gradients came out multiplied by the number of
+        # processes. Both recipes' losses are per-batch means: let DDP average them.
+        self.model_accepts_loss_kwargs = False
+
+    def _get_train_sampler(self, train_dataset=None):
+        sampler = super()._get_train_sampler(train_dataset)
+        if isinstance(sampler, LengthGroupedSampler):
+            return SeededLengthGroupedSampler(
+                sampler.batch_size,
+                lengths=sampler.lengths,
+                seed=self.args.data_seed if self.args.data_seed is not None else self.args.seed,
+            )
+        return sampler
+
+    def training_step(self, model, inputs, num_items_in_batch=None):
+        self.lines_trained += len(inputs["input_ids"])
+        return super().training_step(model, inputs, num_items_in_batch)
 
 
 def build_trainer(
@@ -110,7 +188,7 @@ def build_trainer(
     args: TrainingArguments,
 ) -> Trainer:
     """A :class:`~transformers.Trainer` on the ``train`` split, evaluated on ``validation`` if present."""
-    return Trainer(
+    return InvoiceTrainer(
         model=model,
         args=args,
         train_dataset=tokenized["train"],
@@ -126,19 +204,29 @@ def save_atomically(trainer: Trainer, output_dir: str | Path, results: dict | No
 
     Everything is written to a temporary directory beside ``output_dir``, then renamed into
     place: an interrupted save leaves the previous ``output_dir``, if any, untouched. With
-    several processes, only the main one writes. The model config carries ``id2label`` and
-    ``label2id``; the training arguments are saved as ``training_args.json``.
+    several processes, all of them take part in gathering the weights (FSDP, DeepSpeed) and
+    only the main one writes. The model config carries ``id2label`` and ``label2id``; the
+    training arguments are saved as ``training_args.json``. Weights are saved as safetensors.
     """
     output_dir = Path(output_dir).resolve()
-    if trainer.is_world_process_zero():
+    # One name for all processes, so that each one can take part in the save.
+    staging = output_dir.with_name(f".{output_dir.name}.saving")
+    main_process = trainer.is_world_process_zero()
+    if main_process:
         output_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.", dir=output_dir.parent))
-        try:
-            trainer.save_model(str(staging))
+        shutil.rmtree(staging, ignore_errors=True)  # left over by an interrupted save
+        staging.mkdir()
+    trainer.accelerator.wait_for_everyone()
+    try:
+        trainer.save_model(str(staging))
+        if main_process:
             # A LoRA adapter directory holds no config.json; keep the labels and padding id with it.
             base_model = getattr(trainer.model, "get_base_model", lambda: trainer.model)()
             if not (staging / "config.json").exists():
+                base_model.config.architectures = [type(base_model).__name__]
                 base_model.config.save_pretrained(staging)
+            # The Trainer pickles its arguments to training_args.bin: keep a JSON copy only.
+            (staging / "training_args.bin").unlink(missing_ok=True)
             (staging / "training_args.json").write_text(trainer.args.to_json_string(), encoding="utf-8")
             if results is not None:
                 (staging / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
@@ -150,7 +238,8 @@ def save_atomically(trainer: Trainer, output_dir: str | Path, results: dict | No
             os.replace(staging, output_dir)
             if previous is not None:
                 shutil.rmtree(previous)
-        finally:
+    finally:
+        if main_process:
             shutil.rmtree(staging, ignore_errors=True)
     trainer.accelerator.wait_for_everyone()
     return output_dir
@@ -158,7 +247,12 @@ def save_atomically(trainer: Trainer, output_dir: str | Path, results: dict | No
 
 @dataclass
 class FineTuningArguments:
-    """Everything one fine-tuning run needs; each field is also a command-line option."""
+    """Everything one fine-tuning run needs; each field is also a command-line option.
+
+    :class:`~transformers.HfArgumentParser` turns ``output_dir`` into ``--output-dir`` (and
+    ``--output_dir``), and a boolean that defaults to true, like ``lora``, into ``--lora`` and
+    ``--no-lora``.
+    """
 
     recipe: str = field(default="camembert", metadata={"help": "Recipe to run.", "choices": list(RECIPES)})
     output_dir: str = field(default="results", metadata={"help": "Where the fine-tuned model is written."})
@@ -168,7 +262,7 @@ class FineTuningArguments:
     )
     train_file: str | None = field(default=None, metadata={"help": "CSV (text,label) to train on (default: shipped corpus)."})
     validation_file: str | None = field(
-        default=None, metadata={"help": "CSV to evaluate on during training (default: 10 % held out of the train file)."}
+        default=None, metadata={"help": "CSV to evaluate on during training (default: a tenth of the train file, held out)."}
     )
     test_file: str | None = field(default=None, metadata={"help": "CSV for the final evaluation (optional)."})
     epochs: float = field(default=3.0, metadata={"help": "Number of passes over the training data."})
@@ -194,19 +288,110 @@ def parse_fine_tuning_arguments(argv: list[str] | None = None) -> FineTuningArgu
     return arguments
 
 
+def _looks_like_path(name: str) -> bool:
+    """Whether ``name`` is meant as a local path rather than a hub id (``owner/name``)."""
+    return name.startswith((".", "/", "~")) or "\\" in name or name.count("/") > 1 or Path(name).exists()
+
+
+def _offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "0").lower() not in ("", "0", "false", "no", "off")
+
+
+def fine_tuned_labels(model_name_or_path: str) -> list[str] | None:
+    """The account codes of a model already fine-tuned for classification, in id order; else ``None``.
+
+    A pre-trained checkpoint (CamemBERT, Phi-2 or a tiny one) has no classification labels of
+    its own: it gets the data's. A directory written by ``compta-finetune train`` has them.
+    """
+    try:
+        config = AutoConfig.from_pretrained(model_name_or_path)
+    except (OSError, ValueError):
+        return None  # load_pretrained reports a missing model
+    id2label = getattr(config, "id2label", None) or {}
+    labels = [str(id2label[index]) for index in sorted(id2label)]
+    # transformers names the labels of a model that has none of its own LABEL_0, LABEL_1...
+    if labels == [f"LABEL_{index}" for index in range(len(labels))]:
+        return None
+    return labels
+
+
+_MODEL_HINT = (
+    "pass a local directory with --model, build a tiny offline model with "
+    "`compta-finetune tiny --output-dir DIR`, or unset HF_HUB_OFFLINE on a machine with access to the Hub."
+)
+
+
+def check_model_source(model_name_or_path: str) -> None:
+    """Fail early, with a :class:`ModelError`, if ``model_name_or_path`` is a local path that holds no model."""
+    if _looks_like_path(model_name_or_path):
+        path = Path(model_name_or_path).expanduser()
+        if not path.exists():
+            raise ModelError(f"the model directory {model_name_or_path} does not exist.", _MODEL_HINT)
+        if not (path / "config.json").is_file():
+            raise ModelError(f"{model_name_or_path} is not a model directory (no config.json).", _MODEL_HINT)
+
+
 def load_pretrained(recipe_name: str, model_name_or_path: str, id2label, label2id, **options):
-    """Run a recipe's ``load_model_and_tokenizer``, turning a missing model into a :class:`ModelError`."""
+    """Run a recipe's ``load_model_and_tokenizer``, turning a missing or mismatched model into a :class:`ModelError`.
+
+    A model already fine-tuned on another set of accounts is refused: its classification head
+    would be silently replaced or mis-read.
+    """
+    check_model_source(model_name_or_path)
+    model_labels = fine_tuned_labels(model_name_or_path)
+    data_labels = [id2label[index] for index in sorted(id2label)]
+    if model_labels is not None and model_labels != data_labels:
+        missing = [label for label in data_labels if label not in model_labels]
+        extra = [label for label in model_labels if label not in data_labels]
+        detail = (
+            f"the data has {len(missing)} account(s) it does not know ({', '.join(missing[:10])})" if missing else ""
+        )
+        if extra:
+            detail += ("; " if detail else "") + f"it knows {len(extra)} other(s) ({', '.join(extra[:10])})"
+        raise ModelError(
+            f"{model_name_or_path} is already fine-tuned on {len(model_labels)} accounts that differ from the "
+            f"data's {len(data_labels)}: {detail or 'they are in another order'}.",
+            "start from a pre-trained model (the recipe's default, a local checkpoint, or "
+            "`compta-finetune tiny`), not from a model fine-tuned on other accounts.",
+        )
     try:
         return get_recipe(recipe_name).load_model_and_tokenizer(model_name_or_path, id2label, label2id, **options)
     except OSError as error:
-        offline = os.environ.get("HF_HUB_OFFLINE", "0") not in ("", "0", "false", "False")
         raise ModelError(
             f"cannot load the model {model_name_or_path!r}"
-            + (" (HF_HUB_OFFLINE is set: nothing is downloaded)" if offline else "")
+            + (" (HF_HUB_OFFLINE is set: nothing is downloaded)" if _offline() else "")
             + f": {str(error).splitlines()[0]}",
-            "pass a local directory with --model, build a tiny offline model with "
-            "`compta-finetune tiny`, or unset HF_HUB_OFFLINE on a machine with access to the Hub.",
+            _MODEL_HINT,
         ) from None
+
+
+def last_complete_checkpoint(checkpoint_dir: str | Path) -> Path | None:
+    """The latest checkpoint of ``checkpoint_dir`` that was completely written, or ``None``.
+
+    The Trainer writes ``trainer_state.json`` last: a checkpoint without it, or with a
+    truncated one, was being written when the run was killed, and is skipped.
+    """
+    checkpoint_dir = Path(checkpoint_dir)
+    if not checkpoint_dir.is_dir():
+        return None
+    candidates = []
+    for path in checkpoint_dir.glob(f"{PREFIX_CHECKPOINT_DIR}-*"):
+        step = path.name.rsplit("-", 1)[-1]
+        if path.is_dir() and step.isdigit():
+            candidates.append((int(step), path))
+    for _, path in sorted(candidates, reverse=True):
+        try:
+            json.loads((path / "trainer_state.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            logger.warning("Skipping the incomplete checkpoint %s.", path)
+            continue
+        return path
+    return None
+
+
+def _process_rank() -> int:
+    """This process's rank under ``torchrun`` (0 when not distributed), before the Trainer starts."""
+    return int(os.environ.get("RANK", "0"))
 
 
 def finetune(arguments: FineTuningArguments) -> dict:
@@ -216,8 +401,15 @@ def finetune(arguments: FineTuningArguments) -> dict:
     tokenize, train (resuming if asked), evaluate on validation and test, then save the model
     and ``results.json`` atomically with :func:`save_atomically`.
     """
+    started = time.perf_counter()
     recipe = get_recipe(arguments.recipe)
     output_dir, checkpoint_dir = Path(arguments.output_dir), arguments.checkpoint_dir()
+    previous = output_dir.with_name(f".{output_dir.name}.previous")
+    if not output_dir.exists() and previous.is_dir():
+        raise OutputError(
+            f"{output_dir} is missing but {previous} holds the model it had: a save was interrupted.",
+            f"rename {previous} back to {output_dir} (or delete it), then run again.",
+        )
     if output_dir.exists() and not arguments.overwrite:
         raise OutputError(f"{output_dir} already exists.", "pass --overwrite to replace it, or choose another --output-dir.")
     if checkpoint_dir.exists() and not arguments.resume:
@@ -226,15 +418,28 @@ def finetune(arguments: FineTuningArguments) -> dict:
                 f"{checkpoint_dir} holds checkpoints of an interrupted run.",
                 "pass --resume to continue that run, or --overwrite to start over.",
             )
-        shutil.rmtree(checkpoint_dir)
+        if _process_rank() == 0:
+            shutil.rmtree(checkpoint_dir, ignore_errors=True)
 
-    dataset = load_invoice_dataset(_data_files(arguments))
+    model_name = arguments.model or recipe.MODEL_NAME
+    check_model_source(model_name)
+    # A model fine-tuned earlier on the same accounts keeps its label order (and head).
+    accounts = list(load_account_labels())
+    known = fine_tuned_labels(model_name)
+    labels = known if known is not None and sorted(known) == sorted(accounts) else accounts
+    dataset = load_invoice_dataset(_data_files(arguments), labels=labels)
     if "validation" not in dataset:
+        if dataset["train"].num_rows < 2:
+            raise DataError(
+                f"{arguments.train_file}: {dataset['train'].num_rows} line, too few to hold out a validation line.",
+                "add lines, or give a --validation-file.",
+            )
         held_out = dataset["train"].train_test_split(test_size=0.1, seed=arguments.seed)
         dataset["train"], dataset["validation"] = held_out["train"], held_out["test"]
     id2label, label2id = label_maps(dataset)
-    model_name = arguments.model or recipe.MODEL_NAME
     options = {"lora": arguments.lora} if arguments.recipe == "phi2" else {}
+    # The new classification head (and LoRA's matrices) are drawn at random: same seed, same start.
+    set_seed(arguments.seed)
     model, tokenizer = load_pretrained(arguments.recipe, model_name, id2label, label2id, **options)
 
     tokenized = tokenize_dataset(dataset, tokenizer, arguments.max_length)
@@ -246,23 +451,38 @@ def finetune(arguments: FineTuningArguments) -> dict:
         max_steps=arguments.max_steps,
         seed=arguments.seed,
         save_steps=arguments.save_steps,
+        progress_bars=sys.stderr.isatty(),
     )
     trainer = build_trainer(model, tokenizer, tokenized, training_args)
-    last_checkpoint = get_last_checkpoint(str(checkpoint_dir)) if arguments.resume and checkpoint_dir.is_dir() else None
+    last_checkpoint = last_complete_checkpoint(checkpoint_dir) if arguments.resume else None
     if arguments.resume and last_checkpoint is None:
-        logger.warning("No checkpoint in %s: training from the start.", checkpoint_dir)
-    train_result = trainer.train(resume_from_checkpoint=last_checkpoint)
+        logger.warning("No complete checkpoint in %s: training from the start.", checkpoint_dir)
+    train_result = trainer.train(resume_from_checkpoint=str(last_checkpoint) if last_checkpoint else None)
 
+    # Each process counts the lines it trained on; gather them, so that results show the split.
+    lines_trained = torch.tensor([getattr(trainer, "lines_trained", 0)], device=trainer.args.device)
+    lines_per_process = trainer.accelerator.gather(lines_trained).tolist()
+    distributed = torch.distributed.is_available() and torch.distributed.is_initialized()
     results = {
         "recipe": arguments.recipe,
         "model_name_or_path": model_name,
         "arguments": asdict(arguments),
+        "resumed_from": str(last_checkpoint) if last_checkpoint else None,
+        "world_size": trainer.args.world_size,
+        "backend": torch.distributed.get_backend() if distributed else None,
+        # How the weights were spread over the processes: copies (DDP) or shards (FSDP, DeepSpeed ZeRO).
+        "sharding": "fsdp" if trainer.is_fsdp_enabled else "deepspeed" if trainer.is_deepspeed_enabled else None,
+        "train_lines": len(tokenized["train"]),
+        "global_step": trainer.state.global_step,
+        # Lines run forward and backward by each process in this run (after a resume: since it).
+        "lines_per_process": lines_per_process,
         "train": train_result.metrics,
         "validation": trainer.evaluate(),
     }
     if "test" in tokenized:
         results["test"] = trainer.evaluate(tokenized["test"], metric_key_prefix="test")
     results["log_history"] = trainer.state.log_history
+    results["seconds"] = round(time.perf_counter() - started, 3)
     save_atomically(trainer, output_dir, results)
     if trainer.is_world_process_zero():
         shutil.rmtree(checkpoint_dir, ignore_errors=True)
