@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine, set-up included:
 #   make html   build the site into _build/html
-#   make test   run the tests, the page doctests and the -W site build
+#   make test   run the tests, the page doctests, the -W site build and the browser test
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -9,6 +9,10 @@ BIN := $(VENV)/bin
 TORCH_SPEC ?= torch==2.13.0
 INSTALLED := $(VENV)/.installed
 SPHINXOPTS ?= -W --keep-going
+# The browser test drives Debian's Chromium (installed by apt, as root or through sudo);
+# Playwright's own browser downloads (`playwright install`) are never used.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Nothing here downloads a model: the site and the tests build tiny local checkpoints.
 export HF_HUB_OFFLINE := 1
@@ -17,7 +21,7 @@ export TOKENIZERS_PARALLELISM := false
 # threads on two cores (torchrun tests, a notebook beside a build) run 20 times slower.
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install html test doctest pytest bench serve clean
+.PHONY: install html test doctest pytest browser-test bench serve clean
 
 install: $(INSTALLED)
 
@@ -38,7 +42,16 @@ doctest: $(INSTALLED)
 pytest: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-test: pytest doctest html
+# The built site in headless Chromium: every page without console errors, links and images,
+# the French search, the copy buttons (tests/test_browser.py; deselected from `make pytest`).
+browser-test: $(INSTALLED) $(CHROMIUM) html
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -m browser tests/test_browser.py
+
+$(CHROMIUM):
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+test: pytest doctest html browser-test
 
 # Benchmarks (about 15 minutes: they time a cold `make html` and `make test` too).
 bench: $(INSTALLED)
