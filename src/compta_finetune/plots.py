@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import matplotlib
 
-matplotlib.use("Agg")  # no display on build machines
+if "ipykernel" not in sys.modules:
+    # Scripts and tests: no window, even where a display is set. A notebook (the executed pages)
+    # keeps its inline backend, which puts the figures in the page.
+    matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
@@ -40,27 +44,45 @@ def plot_class_distribution(labels_by_split: Mapping[str, Sequence[str]], accoun
     return figure
 
 
-def plot_learning_curves(histories: Mapping[str, Sequence[Mapping]], metric: str = "eval_macro_f1"):
+def plot_learning_curves(
+    histories: Mapping[str, Sequence[Mapping]],
+    metric: str | None = "eval_macro_f1",
+    reference_losses: Mapping[str, float] | None = None,
+):
     """Training loss and a validation metric against epochs, one line per run.
 
     Parameters
     ----------
     histories : mapping
-        Run name -> Trainer ``log_history``.
-    metric : str
-        Validation metric logged by the Trainer at each evaluation.
+        Run name -> Trainer ``log_history`` (or the history of
+        :func:`compta_finetune.pretraining.pretrain_language_model`).
+    metric : str or None
+        Validation metric logged by the Trainer at each evaluation, drawn in a second panel;
+        ``None`` draws the loss only.
+    reference_losses : mapping, optional
+        Name -> loss, drawn as dashed horizontal lines on the loss panel (for example the
+        loss of a model that ignores the context).
     """
-    figure, (loss_axes, metric_axes) = plt.subplots(1, 2, figsize=(10, 3.6))
+    if metric is None:
+        figure, loss_axes = plt.subplots(figsize=(7, 3.6))
+        panels = [loss_axes]
+    else:
+        figure, (loss_axes, metric_axes) = plt.subplots(1, 2, figsize=(10, 3.6))
+        panels = [loss_axes, metric_axes]
     for name, history in histories.items():
         losses = [(entry["epoch"], entry["loss"]) for entry in history if "loss" in entry]
-        scores = [(entry["epoch"], entry[metric]) for entry in history if metric in entry]
         if losses:
             loss_axes.plot(*zip(*losses), label=name)
-        if scores:
-            metric_axes.plot(*zip(*scores), marker="o", label=name)
+        if metric is not None:
+            scores = [(entry["epoch"], entry[metric]) for entry in history if metric in entry]
+            if scores:
+                metric_axes.plot(*zip(*scores), marker="o", label=name)
+    for (name, value), colour in zip((reference_losses or {}).items(), ("grey", "black", "brown")):
+        loss_axes.axhline(value, linestyle="--", linewidth=1, color=colour, label=name)
     loss_axes.set(xlabel="époque", ylabel="perte d'entraînement", title="Perte")
-    metric_axes.set(xlabel="époque", ylabel=metric.removeprefix("eval_"), title="Validation", ylim=(0, 1))
-    for axes in (loss_axes, metric_axes):
+    if metric is not None:
+        metric_axes.set(xlabel="époque", ylabel=metric.removeprefix("eval_"), title="Validation", ylim=(0, 1))
+    for axes in panels:
         axes.grid(alpha=0.3)
         axes.legend(fontsize=8)
     figure.tight_layout()

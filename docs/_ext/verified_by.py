@@ -1,0 +1,304 @@
+"""« Vérifié par » : under each snippet included from ``src/``, the tests that executed that code.
+
+This extension overrides ``literalinclude``. When the included file is in
+``src/compta_finetune/`` (an object with ``:pyobject:``, a slice, or a whole file), it finds the
+lines of the function bodies the snippet shows, looks up in ``docs/_data/verified_by.json``
+which tests executed them, and adds after the code a paragraph (class ``verified-by``):
+
+    Vérifié par : tests/test_a.py::test_x, tests/test_b.py::test_y (et 4 autres) —
+    Python 3.11.7, torch 2.13.0, transformers 5.24.0, datasets 5.2.0, peft 0.21.2
+
+The JSON is written by the test suite itself (``tests/_verified_by_plugin.py``, run by
+``make test``: pytest with coverage's per-test contexts), so the note says what the tests
+actually executed, not what someone declared.
+
+Only the *bodies* of functions and methods count: the ``def`` and ``class`` lines, decorators,
+docstrings and class attributes run when the module is imported, by whatever test imports it
+first, and prove nothing. A slice that holds no function body (module constants, say) gets no
+note. The build warns (an error under ``-W``, as in ``make html`` and ``make test``):
+
+* ``verified_by.untested``: no passing test executed any body line of an included snippet;
+* ``verified_by.stale``: the included file changed since the tests last recorded it, so its
+  line numbers may no longer match: run ``make test``.
+
+A missing or unreadable JSON file stops the build with a message telling to run ``make test``.
+Includes from elsewhere (``docs/original/``) are left as they are.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.directives.code import LiteralInclude, LiteralIncludeReader
+from sphinx.errors import ExtensionError
+from sphinx.pycode import ModuleAnalyzer
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+PACKAGE_DIR = "src/compta_finetune"
+VERSION_NAMES = {"python": "Python", "torch": "torch", "transformers": "transformers", "datasets": "datasets", "peft": "peft"}
+
+
+_cache: dict[tuple[str, int], dict] = {}
+
+
+class VerifiedByError(ExtensionError):
+    """The recorded test data cannot be used."""
+
+
+# --- The recorded data --------------------------------------------------------------------
+
+
+def load_data(path: str | Path) -> dict:
+    """Read the JSON written by the test suite; a clear error when it is missing or broken."""
+    path = Path(path)
+    if not path.is_file():
+        raise VerifiedByError(
+            f"{path} introuvable : ce fichier, écrit par la suite de tests, dit quels tests "
+            "exécutent le code montré dans les pages. Lancez `make test` (pytest avec "
+            "--cov=compta_finetune --cov-context=test, suite complète), puis reconstruisez."
+        )
+    stamp = (str(path), path.stat().st_mtime_ns)
+    if stamp in _cache:
+        return _cache[stamp]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data.get("files"), dict) or not isinstance(data.get("versions"), dict):
+            raise ValueError("clés « files » ou « versions » absentes")
+    except (ValueError, AttributeError) as exc:
+        raise VerifiedByError(f"{path} illisible ({exc}) : relancez `make test` pour le réécrire.") from exc
+    _cache.clear()
+    _cache[stamp] = data
+    return data
+
+
+def expand(spec: str) -> set[int]:
+    """``"3-5,9"`` -> ``{3, 4, 5, 9}``."""
+    lines: set[int] = set()
+    for part in filter(None, spec.split(",")):
+        first, _, last = part.partition("-")
+        lines.update(range(int(first), int(last or first) + 1))
+    return lines
+
+
+def line_tests(data: dict, key: str) -> dict[int, set[str]]:
+    """For one file (``src/compta_finetune/x.py``), each executed line -> the tests that executed it."""
+    result: dict[int, set[str]] = {}
+    for group in data["files"].get(key, {}).get("lines", []):
+        for line in expand(group["lines"]):
+            result.setdefault(line, set()).update(group["tests"])
+    return result
+
+
+def source_digest(text: str) -> str:
+    """Same digest as the test plugin's (newline-agnostic)."""
+    return hashlib.sha256("\n".join(text.splitlines()).encode("utf-8")).hexdigest()
+
+
+def is_stale(data: dict, key: str, text: str) -> bool:
+    """Whether the file changed since the tests recorded which of its lines they executed."""
+    recorded = data["files"].get(key, {}).get("sha256")
+    return recorded is not None and recorded != source_digest(text)
+
+
+# --- Which lines of a snippet count -------------------------------------------------------
+
+
+def object_span(filename: str | Path, modname: str, pyobject: str) -> tuple[int, int]:
+    """First and last line (1-based, inclusive, decorators included) of ``pyobject``, as
+    ``literalinclude``'s ``:pyobject:`` takes it."""
+    tags = ModuleAnalyzer.for_file(str(filename), modname).find_tags()
+    if pyobject not in tags:
+        raise ValueError(f"{pyobject!r} introuvable dans {filename}")
+    _kind, start, end = tags[pyobject]
+    return start, end
+
+
+def included_span(filename: str | Path, options: dict, config, modname: str = "") -> tuple[int, int] | None:
+    """The lines of the file a ``literalinclude`` shows, as a (first, last) span.
+
+    ``:pyobject:`` alone is looked up with :func:`object_span`; other selections
+    (``:start-at:``, ``:lines:``…) are replayed by Sphinx's own reader with ``lineno-match``,
+    which tracks the first line. None for a ``:diff:`` or a disjoint ``:lines:``.
+    """
+    selectors = {"pyobject", "lines", "start-after", "start-at", "end-before", "end-at"}
+    if "diff" in options:
+        return None
+    if "pyobject" in options and not (selectors - {"pyobject"}) & options.keys():
+        return object_span(filename, modname, options["pyobject"])
+    kept = {k: v for k, v in options.items() if k in selectors | {"encoding", "tab-width"}}
+    kept["lineno-match"] = True
+    reader = LiteralIncludeReader(filename, kept, config)
+    try:
+        _text, count = reader.read()
+    except ValueError:
+        return None
+    return reader.lineno_start, reader.lineno_start + count - 1
+
+
+def _functions(tree: ast.AST):
+    """Functions and methods not nested in another function (nested ones run with their parent)."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+        else:
+            yield from _functions(node)
+
+
+def body_lines(source: str, span: tuple[int, int] | None = None) -> set[int]:
+    """Lines of the function bodies in ``span`` (the whole file when None).
+
+    Left out: ``def``/``class`` lines, decorators, docstrings and everything at module or class
+    level, which run at import time for any test that imports the module.
+    """
+    first, last = span or (1, len(source.splitlines()))
+    lines: set[int] = set()
+    for function in _functions(ast.parse(source)):
+        body = function.body
+        if (
+            body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            body = body[1:]
+        if not body:
+            continue
+        start, end = body[0].lineno, body[-1].end_lineno
+        lines.update(range(max(start, first), min(end, last) + 1))
+    return lines
+
+
+def verifying_tests(executed: dict[int, set[str]], lines: set[int]) -> list[str]:
+    """Tests that executed at least one of ``lines``: the ones that executed the most first, then
+    those of ``tests/`` before the doctests of ``src/``, then by name."""
+    counts: dict[str, int] = {}
+    for line in lines & executed.keys():
+        for test in executed[line]:
+            counts[test] = counts.get(test, 0) + 1
+    return sorted(counts, key=lambda test: (-counts[test], not test.startswith("tests/"), test))
+
+
+def versions_text(versions: dict[str, str]) -> str:
+    return ", ".join(f"{label} {versions[name]}" for name, label in VERSION_NAMES.items() if name in versions)
+
+
+def verified_by_paragraph(tests: list[str], versions: dict[str, str], limit: int = 3) -> nodes.paragraph:
+    """« Vérifié par : `a`, `b`, `c` (et N autres) — Python …, torch … »."""
+    paragraph = nodes.paragraph(classes=["verified-by"])
+    paragraph += nodes.strong(text="Vérifié par : ")
+    for i, test in enumerate(tests[:limit]):
+        if i:
+            paragraph += nodes.Text(", ")
+        paragraph += nodes.literal(text=test)
+    others = len(tests) - limit
+    if others > 0:
+        paragraph += nodes.Text(f" (et {others} autre{'s' if others > 1 else ''})")
+    text = versions_text(versions)
+    if text:
+        paragraph += nodes.Text(f" — {text}")
+    return paragraph
+
+
+# --- The directive ------------------------------------------------------------------------
+
+
+def package_key(filename: str | Path, root: str | Path) -> str | None:
+    """``/repo/src/compta_finetune/x.py`` -> ``src/compta_finetune/x.py``; None outside the package."""
+    try:
+        relative = Path(filename).resolve().relative_to(Path(root).resolve())
+    except ValueError:
+        return None
+    key = relative.as_posix()
+    return key if key.startswith(PACKAGE_DIR + "/") and key.endswith(".py") else None
+
+
+def module_name(key: str) -> str:
+    """``src/compta_finetune/recipes/phi2.py`` -> ``compta_finetune.recipes.phi2``."""
+    name = key[len("src/") : -len(".py")].replace("/", ".")
+    return name.removesuffix(".__init__")
+
+
+class VerifiedLiteralInclude(LiteralInclude):
+    """``literalinclude`` followed, for code of the package, by the tests that executed it."""
+
+    def run(self):
+        result = super().run()
+        if not result or isinstance(result[0], nodes.system_message) or "diff" in self.options:
+            return result
+        _rel, filename = self.env.relfn2path(self.arguments[0])
+        key = package_key(filename, self.config.verified_by_root)
+        if key is None:
+            return result
+        data_path = data_file(self.config)
+        self.env.note_dependency(str(data_path))
+        data = load_data(data_path)
+        location = self.get_location()
+        what = f"{key}" + (f", {self.options['pyobject']}" if "pyobject" in self.options else "")
+        source = Path(filename).read_text(encoding=self.options.get("encoding", self.config.source_encoding))
+        if is_stale(data, key, source):
+            logger.warning(
+                "%s a changé depuis que les tests ont enregistré les lignes qu'ils exécutent "
+                "(%s, %s) : relancez `make test`.",
+                key,
+                data_path.name,
+                data.get("date", "?"),
+                type="verified_by",
+                subtype="stale",
+                location=location,
+            )
+            return result
+        span = included_span(filename, self.options, self.config, module_name(key))
+        if span is None:
+            logger.verbose("verified_by: %s: sélection de lignes disjointes, non vérifiée", what)
+            return result
+        lines = body_lines(source, span)
+        if not lines:
+            logger.verbose("verified_by: %s: pas de corps de fonction, rien à vérifier", what)
+            return result
+        tests = verifying_tests(line_tests(data, key), lines)
+        if not tests:
+            logger.warning(
+                "aucun test n'exécute le code inclus (%s) d'après %s (tests du %s) : ajoutez un "
+                "test qui l'exécute (en processus, pas dans un sous-processus), puis lancez `make test`.",
+                what,
+                self.config.verified_by_data,
+                data.get("date", "?"),
+                type="verified_by",
+                subtype="untested",
+                location=location,
+            )
+            return result
+        paragraph = verified_by_paragraph(tests, data["versions"], self.config.verified_by_max_tests)
+        self.set_source_info(paragraph)
+        return [*result, paragraph]
+
+
+def data_file(config) -> Path:
+    return Path(config.verified_by_root) / config.verified_by_data
+
+
+def set_root(app, config) -> None:
+    """Paths are relative to the directory of conf.py (the repository root) unless set."""
+    if not config.verified_by_root:
+        config.verified_by_root = str(app.confdir)
+
+
+def check_data(app) -> None:
+    """Fail early, with the remedy, when the recorded data is missing."""
+    load_data(data_file(app.config))
+
+
+def setup(app):
+    app.add_config_value("verified_by_data", "docs/_data/verified_by.json", "env", str)
+    app.add_config_value("verified_by_root", "", "env", str)
+    app.add_config_value("verified_by_max_tests", 3, "env", int)
+    app.add_directive("literalinclude", VerifiedLiteralInclude, override=True)
+    app.connect("config-inited", set_root)
+    app.connect("builder-inited", check_data)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
