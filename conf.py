@@ -29,6 +29,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "src_dependencies",  # re-execute pages when the package code they import changes
+    "verified_by",  # under each snippet of src/, the tests that executed it (docs/_data/verified_by.json)
 ]
 
 exclude_patterns = ["_build", "_ext", "original", "**.ipynb_checkpoints", "jupyter_execute"]
@@ -36,7 +37,8 @@ source_suffix = {".rst": "restructuredtext", ".md": "myst-nb"}
 
 html_theme = "sphinx_rtd_theme"
 html_title = "Fine-tuning CamemBERT et Phi-2 pour la comptabilité"
-html_static_path = []
+html_static_path = ["docs/_static"]
+html_css_files = ["verified_by.css"]  # the « Vérifié par » notes
 
 # API reference: NumPy-style docstrings, members in source order.
 autodoc_default_options = {"members": True, "member-order": "bysource"}

@@ -19,6 +19,10 @@ import pytest  # noqa: E402
 from compta_finetune.data import shipped_data_files  # noqa: E402
 from compta_finetune.testing import build_tiny_camembert, build_tiny_phi  # noqa: E402
 
+# After a full run under coverage with per-test contexts, write docs/_data/verified_by.json:
+# which tests executed which lines of src/ (the site's « Vérifié par » notes).
+pytest_plugins = ["_verified_by_plugin"]
+
 
 @pytest.fixture(scope="session")
 def tiny_camembert(tmp_path_factory) -> Path:
