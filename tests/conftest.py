@@ -11,12 +11,12 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # Tiny models gain nothing from threads; two processes each spinning two threads on two cores crawl.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import csv  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 from compta_finetune.data import shipped_data_files  # noqa: E402
+from compta_finetune.experiments import labelled_subset  # noqa: E402
 from compta_finetune.testing import build_tiny_camembert, build_tiny_phi  # noqa: E402
 
 # After a full run under coverage with per-test contexts, write docs/_data/verified_by.json:
@@ -42,28 +42,11 @@ def tiny_recipe_models(tiny_camembert, tiny_phi) -> dict[str, Path]:
     return {"camembert": tiny_camembert, "phi2": tiny_phi}
 
 
-def write_sample(source: Path, target: Path, per_label: int) -> Path:
-    """Copy at most ``per_label`` lines per account from ``source`` to ``target``."""
-    counts: dict[str, int] = {}
-    with open(source, encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle)]
-    kept = []
-    for row in rows:
-        if counts.get(row["label"], 0) < per_label:
-            counts[row["label"]] = counts.get(row["label"], 0) + 1
-            kept.append(row)
-    with open(target, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["text", "label"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(kept)
-    return target
-
-
 @pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory) -> dict[str, Path]:
     """A small stratified sample of the shipped corpus (train 12, validation 3, test 3 lines per account)."""
     directory = tmp_path_factory.mktemp("small-corpus")
     sizes = {"train": 12, "validation": 3, "test": 3}
     return {
-        split: write_sample(path, directory / f"{split}.csv", sizes[split]) for split, path in shipped_data_files().items()
+        split: labelled_subset(path, directory / f"{split}.csv", sizes[split]) for split, path in shipped_data_files().items()
     }

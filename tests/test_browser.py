@@ -24,6 +24,7 @@ import http.server
 import os
 import re
 import threading
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -176,11 +177,17 @@ def crawl(browser, site_url) -> dict[str, PageReport]:
         if message.type == "error" and _is_local(where or site_url, site_url):
             current.errors.append(f"console error: {message.text} ({where})")
 
+    # Requests a page starts after its load event (search.html loads its index on DOM ready) must
+    # end before the next page opens: navigating away would abort them and blame the next page.
+    in_flight = set()
+
     def on_request(request):
+        in_flight.add(request)
         if not _is_local(request.url, site_url):
             current.external.append(request.url)
 
     def on_request_failed(request):
+        in_flight.discard(request)
         if _is_local(request.url, site_url):
             current.errors.append(f"request failed: {request.url} ({request.failure})")
 
@@ -193,6 +200,7 @@ def crawl(browser, site_url) -> dict[str, PageReport]:
     page.on("request", on_request)
     page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
+    page.on("requestfinished", lambda request: in_flight.discard(request))
     for name in _html_pages():
         current = reports[name] = PageReport()
         try:
@@ -210,6 +218,11 @@ def crawl(browser, site_url) -> dict[str, PageReport]:
         current.links = list(dict.fromkeys(found["links"]))
         current.images = found["images"]
         current.ids = set(found["ids"])
+        deadline = time.monotonic() + 10
+        while in_flight and time.monotonic() < deadline:
+            page.wait_for_timeout(20)
+        if in_flight:
+            current.errors.append(f"requests still pending after 10 s: {sorted(r.url for r in in_flight)}")
     page.close()
     return reports
 

@@ -85,7 +85,7 @@ def build_training_arguments(
     strategy = "steps" if save_steps else "epoch"
     return TrainingArguments(
         output_dir=str(output_dir),
-        eval_strategy=strategy if evaluate else "no",  # formerly `evaluation_strategy`
+        eval_strategy=strategy if evaluate else "no",  # the pre-4.46 keyword is gone in transformers 5
         save_strategy=strategy,
         save_steps=save_steps or 500,
         eval_steps=save_steps,

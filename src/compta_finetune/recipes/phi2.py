@@ -13,7 +13,7 @@ from peft import LoraConfig, TaskType, get_peft_model
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
 MODEL_NAME = "microsoft/phi-2"
-"""Hub id of Phi-2 (``bigscience/phi-2`` does not exist)."""
+"""Hub id of Phi-2, published by Microsoft (the repository the original document named does not exist)."""
 
 LEARNING_RATE = 2e-4
 """Learning rate for LoRA adapters, higher than for full fine-tuning as usual with LoRA."""
