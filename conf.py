@@ -25,6 +25,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "viewcode_source",  # viewcode reads src/ files instead of importing torch on every build
     "myst_nb",
     "sphinx_copybutton",
     "sphinx_design",

@@ -1,4 +1,4 @@
-"""Re-execute an executed page when the package code it imports changes.
+"""Re-execute an executed page when the package code it imports, or a file it reads, changes.
 
 myst-nb caches a page's outputs by the text of its code cells only, so editing a function in
 ``src/`` that a page calls would leave stale outputs (myst-nb issues #299 and #621). This
@@ -6,6 +6,8 @@ extension, for each page with code cells:
 
 * finds the ``compta_finetune`` modules its cells import, and the package modules those import
   in turn (with the shipped data files when ``compta_finetune.data`` is among them);
+* adds the JSON and CSV files its cells name by a path relative to the page (the benchmark
+  results the "Performances" page reads, so that ``make bench`` then ``make html`` shows the new ones);
 * declares them as dependencies of the page, so that Sphinx re-reads it when one changes;
 * appends a hidden cell holding a hash of their contents, so that the cache misses and the
   page is executed again.
@@ -15,11 +17,14 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 import re
 from pathlib import Path
 
 PACKAGE = "compta_finetune"
 IMPORT_PATTERN = re.compile(rf"^\s*(?:from|import)\s+({PACKAGE}(?:\.\w+)*)", re.MULTILINE)
+CODE_CELL_PATTERN = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+FILE_LITERAL_PATTERN = re.compile(r"""["']([^"'\n]+\.(?:json|csv))["']""")
 
 
 def module_file(package_root: Path, module: str) -> Path | None:
@@ -64,23 +69,34 @@ def dependency_files(package_root: Path, modules: set[str]) -> list[Path]:
     return sorted(files)
 
 
+def read_files(page_dir: Path, code: str) -> list[Path]:
+    """The existing JSON and CSV files that ``code`` names by a string literal, relative to ``page_dir``."""
+    paths = {(page_dir / name).resolve() for name in FILE_LITERAL_PATTERN.findall(code)}
+    return sorted(path for path in paths if path.is_file())
+
+
 def add_source_hash(app, docname: str, source: list[str]) -> None:
     text = source[0]
-    if "```{code-cell}" not in text:
+    code = "\n".join(CODE_CELL_PATTERN.findall(text))
+    if not code:
         return
-    modules = set(IMPORT_PATTERN.findall(text))
-    if not modules:
+    confdir = Path(app.confdir).resolve()
+    package_root = confdir / "src" / PACKAGE
+    # myst-nb runs a page's cells in the page's directory, so relative paths start there.
+    page_dir = (Path(app.srcdir) / docname).parent
+    modules = set(IMPORT_PATTERN.findall(code))
+    files = sorted(set(dependency_files(package_root, modules)) | set(read_files(page_dir, code)))
+    if not files:
         return
-    package_root = Path(app.confdir) / "src" / PACKAGE
     digest = hashlib.sha256()
-    for path in dependency_files(package_root, modules):
+    for path in files:
         app.env.note_dependency(str(path))
-        digest.update(path.relative_to(package_root).as_posix().encode())
+        digest.update(os.path.relpath(path, confdir).encode())
         digest.update(path.read_bytes())
     source[0] = (
         text.rstrip("\n")
         + "\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n"
-        + f"# {PACKAGE} sources used by this page: {digest.hexdigest()}\n```\n"
+        + f"# {PACKAGE} sources and files used by this page: {digest.hexdigest()}\n```\n"
     )
 
 
