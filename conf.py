@@ -11,6 +11,9 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 # The executed pages and doctests build tiny local models: nothing may come from the Hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# In a kernel without ipywidgets, tqdm warns that it has no progress-bar widget; the kernels
+# inherit this filter, so that the warning (and a local path) is not printed on the pages.
+os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), "ignore:IProgress not found"]))
 
 import compta_finetune  # noqa: E402
 

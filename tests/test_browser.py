@@ -23,6 +23,7 @@ import functools
 import http.server
 import os
 import re
+import sys
 import threading
 import time
 import urllib.error
@@ -73,6 +74,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser drops connections it no longer needs (a page left while it loads);
+        # anything else is a server bug worth its traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site_url() -> str:
     """The site served on 127.0.0.1 on a free port, for the whole session."""
@@ -83,7 +92,7 @@ def site_url() -> str:
             returncode=1,
         )
     handler = functools.partial(_QuietHandler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
