@@ -56,7 +56,7 @@ $(CHROMIUM):
 test: pytest
 	$(MAKE) doctest html browser-test
 
-# Benchmarks (about 9 minutes on 2 cores: they time a cold `make html` and `make test` too).
+# Benchmarks (about 7 minutes on 2 cores: they time a cold `make html` and `make test` too).
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
 
