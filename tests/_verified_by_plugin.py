@@ -2,7 +2,8 @@
 
 When the whole suite runs under ``pytest --cov=compta_finetune --cov-context=test`` (the
 project's default options), this plugin writes ``docs/_data/verified_by.json`` at the end of the
-session: for every file of ``src/compta_finetune``, the lines each test executed, with the
+session: for every file of ``src/compta_finetune``, the lines each test executed and the place
+and digest of each function (so that code which only moved keeps its tests), with the
 versions of Python and of the libraries the tests ran with. The Sphinx extension
 ``docs/_ext/verified_by.py`` reads it to say, under each snippet included from ``src/``, which
 tests executed that code, and fails the build when none did.
@@ -28,22 +29,27 @@ dropped. The setup, call and teardown phases of a test are merged under its node
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import os
 import platform
 import shlex
+import sys
 from importlib import metadata
 from pathlib import Path
 
 import pytest
+
+# The function table is shared with the Sphinx extension that reads the data back.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "docs" / "_ext"))
+from function_digests import function_table, source_digest  # noqa: E402
 
 PACKAGE = "compta_finetune"
 OUTPUT = Path("docs") / "_data" / "verified_by.json"
 """Where the data goes, relative to pytest's rootdir."""
 VERSIONED = ("torch", "transformers", "datasets", "peft")
 """Distributions whose versions are recorded, after Python's."""
-FORMAT = 1
+FORMAT = 2
+"""2: each file also lists its functions (place and digest), so that code that only moved keeps its tests."""
 SELECTION_OPTIONS = (
     "keyword",  # -k
     "markexpr",  # -m
@@ -89,11 +95,6 @@ def compress(lines) -> str:
     return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
-def source_digest(text: str) -> str:
-    """The digest the Sphinx extension compares to tell whether a file changed since the tests ran."""
-    return hashlib.sha256("\n".join(text.splitlines()).encode("utf-8")).hexdigest()
-
-
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
     for name in VERSIONED:
@@ -122,11 +123,12 @@ def build_data(coverage_data, passed: set[str], date: str | None = None) -> dict
                 by_tests.setdefault(tests, []).append(line)
         groups = sorted(by_tests.items(), key=lambda item: min(item[1]))
         try:
-            digest = source_digest(Path(filename).read_text(encoding="utf-8"))
+            source = Path(filename).read_text(encoding="utf-8")
         except OSError:
-            digest = None
+            source = None
         files[key] = {
-            "sha256": digest,
+            "sha256": source_digest(source) if source is not None else None,
+            "functions": function_table(source) if source is not None else {},
             "lines": [{"lines": compress(lines), "tests": list(tests)} for tests, lines in groups],
         }
     return {
@@ -148,6 +150,12 @@ def dumps(data: dict) -> str:
     for i, (key, entry) in enumerate(file_items):
         out.append(f"    {json.dumps(key)}: {{")
         out.append(f'      "sha256": {json.dumps(entry["sha256"])},')
+        table = list(entry["functions"].items())
+        out.append('      "functions": {' + ("" if table else "},"))
+        for j, (name, place) in enumerate(table):
+            out.append(f"        {json.dumps(name)}: {json.dumps(place)}" + ("," if j < len(table) - 1 else ""))
+        if table:
+            out.append("      },")
         groups = entry["lines"]
         if not groups:
             out.append('      "lines": []')

@@ -19,6 +19,7 @@ import _verified_by_plugin as plugin
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+import function_digests  # noqa: E402
 import verified_by  # noqa: E402
 
 MODULE = '''\
@@ -76,15 +77,16 @@ def project(tmp_path) -> Path:
     return tmp_path
 
 
-def fake_data(project: Path, groups: list[dict], sha: str | None = "current") -> dict:
-    if sha == "current":
-        sha = verified_by.source_digest((project / "src/compta_finetune/mod.py").read_text(encoding="utf-8"))
+def fake_data(project: Path, groups: list[dict]) -> dict:
+    """What the recorder writes after tests that executed ``groups`` of the current mod.py."""
+    source = (project / "src/compta_finetune/mod.py").read_text(encoding="utf-8")
+    entry = {"sha256": function_digests.source_digest(source), "functions": function_digests.function_table(source)}
     return {
-        "format": 1,
+        "format": 2,
         "date": "2026-05-09",
         "versions": {"python": "3.11.7", "torch": "2.13.0", "transformers": "5.24.0", "datasets": "5.2.0", "peft": "0.21.2"},
         "tests": 9,
-        "files": {"src/compta_finetune/mod.py": {"sha256": sha, "lines": groups}},
+        "files": {"src/compta_finetune/mod.py": {**entry, "lines": groups}},
     }
 
 
@@ -133,7 +135,8 @@ def test_build_data_credits_passed_tests_only(project):
         {"lines": "13-14", "tests": ["tests/t.py::test_a", "tests/t.py::test_b"]},
         {"lines": "23,26", "tests": ["tests/t.py::test_a"]},
     ]
-    assert entry["sha256"] == verified_by.source_digest(MODULE)
+    assert entry["sha256"] == function_digests.source_digest(MODULE)
+    assert entry["functions"] == function_digests.function_table(MODULE)
     assert set(data["versions"]) == {"python", "torch", "transformers", "datasets", "peft"}
     # The written form reads back as the same document.
     assert json.loads(plugin.dumps(data)) == data
@@ -157,6 +160,41 @@ def test_body_lines_leave_out_what_runs_at_import():
     assert verified_by.body_lines(MODULE, (32, 33)) == set()
     assert verified_by.body_lines(MODULE, (5, 6)) == set()  # a constant
     assert verified_by.body_lines(MODULE) == {13, 14, 23, 24, 25, 26, 29, 37}
+
+
+def test_function_table_places_every_function_with_its_decorators():
+    table = function_digests.function_table(MODULE)
+    assert {name: place[:2] for name, place in table.items()} == {
+        "decorated": [9, 14],  # from the decorator
+        "Thing.method": [22, 26],  # `inner` is part of `method`
+        "Thing.never": [28, 29],
+        "only_docstring": [32, 33],
+        "untested": [36, 37],
+    }
+    # A name defined twice keeps both; moving a function leaves its digest alone.
+    twice = "class P:\n    @property\n    def x(self):\n        return 1\n\n    @x.setter\n    def x(self, v):\n        pass\n"
+    assert list(function_digests.function_table(twice)) == ["P.x", "P.x#2"]
+    moved = function_digests.function_table("\n\n" + MODULE)
+    assert moved["untested"] == [38, 39, table["untested"][2]]
+
+
+def test_recorded_lines_follow_functions_that_only_moved():
+    data = {"files": {"m.py": {
+        "sha256": function_digests.source_digest(MODULE),
+        "functions": function_digests.function_table(MODULE),
+        "lines": [{"lines": "13-14", "tests": ["tests/t.py::a"]}, {"lines": "37", "tests": ["tests/t.py::u"]}],
+    }}}
+    executed, changed = verified_by.current_line_tests(data, "m.py", MODULE)
+    assert executed == {13: {"tests/t.py::a"}, 14: {"tests/t.py::a"}, 37: {"tests/t.py::u"}} and not changed
+    # Two lines added at the top and `untested` edited: `decorated` moves by 2 and keeps its test.
+    edited = "# one\n# two\n" + MODULE.replace('"nobody calls me"', '"somebody may"')
+    executed, changed = verified_by.current_line_tests(data, "m.py", edited)
+    assert executed == {15: {"tests/t.py::a"}, 16: {"tests/t.py::a"}}
+    assert changed == {"untested": range(38, 40)}
+    # Data without function digests: any edit leaves every function unknown.
+    del data["files"]["m.py"]["functions"]
+    executed, changed = verified_by.current_line_tests(data, "m.py", edited)
+    assert not executed and "decorated" in changed
 
 
 def test_verifying_tests_ranks_by_lines_executed():
@@ -253,10 +291,18 @@ def test_whole_file_slices_and_other_includes(project):
     assert not warnings
 
 
-def test_build_warns_when_the_source_changed_since_the_tests_ran(project):
-    write_data(project, fake_data(project, [{"lines": "13-14", "tests": ["tests/t.py::test_a"]}], sha="0" * 64))
+def test_build_warns_only_for_a_function_changed_since_the_tests_ran(project):
+    write_data(project, fake_data(project, [{"lines": "13-14", "tests": ["tests/t.py::test_a"]}]))
+    module = project / "src" / "compta_finetune" / "mod.py"
+    # Another function edited, and lines added above: the snippet keeps its tests.
+    module.write_text("# Moved.\n" + MODULE.replace("return 0", "return -1"), encoding="utf-8")
     text, warnings = build(project, include("../src/compta_finetune/mod.py", ":pyobject: decorated"))
-    assert "a changé depuis que les tests" in warnings and "make test" in warnings
+    assert "Vérifié par : tests/t.py::test_a" in text
+    assert not warnings
+    # The included function itself edited: no test has executed the new code yet.
+    module.write_text(MODULE.replace("y = x + 1", "y = x + 2"), encoding="utf-8")
+    text, warnings = build(project, include("../src/compta_finetune/mod.py", ":pyobject: decorated"))
+    assert "decorated modifié depuis que les tests" in warnings and "make test" in warnings
     assert "Vérifié par" not in text
 
 

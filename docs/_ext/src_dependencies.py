@@ -40,7 +40,12 @@ def module_file(package_root: Path, module: str) -> Path | None:
 def imported_modules(path: Path) -> set[str]:
     """Package modules imported by one source file (absolute imports, and ``from x import module``)."""
     modules = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except SyntaxError:
+        # The page's execution reports it, with the file and line; its hash still covers the file.
+        return modules
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             modules.update(alias.name for alias in node.names if alias.name.startswith(PACKAGE))
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(PACKAGE):

@@ -18,8 +18,12 @@ first, and prove nothing. A slice that holds no function body (module constants,
 note. The build warns (an error under ``-W``, as in ``make html`` and ``make test``):
 
 * ``verified_by.untested``: no passing test executed any body line of an included snippet;
-* ``verified_by.stale``: the included file changed since the tests last recorded it, so its
-  line numbers may no longer match: run ``make test``.
+* ``verified_by.stale``: a function the snippet shows changed since the tests last ran.
+
+Editing a file after the tests ran does not, by itself, stop the build: the data records each
+function's place and digest (:mod:`function_digests`), so a function whose text is unchanged
+keeps its tests, its lines shifted to where it now is. Only a snippet showing a function that
+was changed (or added) needs ``make test`` again: nothing says yet that a test executed that code.
 
 A missing or unreadable JSON file stops the build with a message telling to run ``make test``.
 Includes from elsewhere (``docs/original/``) are left as they are.
@@ -28,7 +32,6 @@ Includes from elsewhere (``docs/original/``) are left as they are.
 from __future__ import annotations
 
 import ast
-import hashlib
 import json
 from pathlib import Path
 
@@ -37,6 +40,8 @@ from sphinx.directives.code import LiteralInclude, LiteralIncludeReader
 from sphinx.errors import ExtensionError
 from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
+
+from function_digests import function_table, functions, source_digest
 
 logger = logging.getLogger(__name__)
 
@@ -95,15 +100,31 @@ def line_tests(data: dict, key: str) -> dict[int, set[str]]:
     return result
 
 
-def source_digest(text: str) -> str:
-    """Same digest as the test plugin's (newline-agnostic)."""
-    return hashlib.sha256("\n".join(text.splitlines()).encode("utf-8")).hexdigest()
+def current_line_tests(data: dict, key: str, source: str) -> tuple[dict[int, set[str]], dict[str, range]]:
+    """The recorded ``line -> tests`` of a file, carried over to its current text ``source``.
 
-
-def is_stale(data: dict, key: str, text: str) -> bool:
-    """Whether the file changed since the tests recorded which of its lines they executed."""
-    recorded = data["files"].get(key, {}).get("sha256")
-    return recorded is not None and recorded != source_digest(text)
+    Returns that map and the functions changed since the tests ran (name -> their current
+    lines), for which nothing is known. An unchanged file keeps its map as recorded; otherwise
+    each function whose digest is unchanged keeps the lines recorded inside it, shifted by how
+    far it moved. Data without function digests (or a file the tests never imported) leaves
+    every function of an edited file unknown.
+    """
+    entry = data["files"].get(key, {})
+    recorded = line_tests(data, key)
+    if entry.get("sha256") in (None, source_digest(source)):
+        return recorded, {}
+    before = entry.get("functions", {})
+    carried: dict[int, set[str]] = {}
+    changed: dict[str, range] = {}
+    for name, (first, last, digest) in function_table(source).items():
+        if name in before and before[name][2] == digest:
+            shift = first - before[name][0]
+            for line in range(before[name][0], before[name][1] + 1):
+                if line in recorded:
+                    carried[line + shift] = recorded[line]
+        else:
+            changed[name] = range(first, last + 1)
+    return carried, changed
 
 
 # --- Which lines of a snippet count -------------------------------------------------------
@@ -141,15 +162,6 @@ def included_span(filename: str | Path, options: dict, config, modname: str = ""
     return reader.lineno_start, reader.lineno_start + count - 1
 
 
-def _functions(tree: ast.AST):
-    """Functions and methods not nested in another function (nested ones run with their parent)."""
-    for node in ast.iter_child_nodes(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            yield node
-        else:
-            yield from _functions(node)
-
-
 def body_lines(source: str, span: tuple[int, int] | None = None) -> set[int]:
     """Lines of the function bodies in ``span`` (the whole file when None).
 
@@ -158,7 +170,7 @@ def body_lines(source: str, span: tuple[int, int] | None = None) -> set[int]:
     """
     first, last = span or (1, len(source.splitlines()))
     lines: set[int] = set()
-    for function in _functions(ast.parse(source)):
+    for _name, function in functions(ast.parse(source)):
         body = function.body
         if (
             body
@@ -241,18 +253,6 @@ class VerifiedLiteralInclude(LiteralInclude):
         location = self.get_location()
         what = f"{key}" + (f", {self.options['pyobject']}" if "pyobject" in self.options else "")
         source = Path(filename).read_text(encoding=self.options.get("encoding", self.config.source_encoding))
-        if is_stale(data, key, source):
-            logger.warning(
-                "%s a changé depuis que les tests ont enregistré les lignes qu'ils exécutent "
-                "(%s, %s) : relancez `make test`.",
-                key,
-                data_path.name,
-                data.get("date", "?"),
-                type="verified_by",
-                subtype="stale",
-                location=location,
-            )
-            return result
         span = included_span(filename, self.options, self.config, module_name(key))
         if span is None:
             logger.verbose("verified_by: %s: sélection de lignes disjointes, non vérifiée", what)
@@ -261,7 +261,22 @@ class VerifiedLiteralInclude(LiteralInclude):
         if not lines:
             logger.verbose("verified_by: %s: pas de corps de fonction, rien à vérifier", what)
             return result
-        tests = verifying_tests(line_tests(data, key), lines)
+        executed, changed = current_line_tests(data, key, source)
+        edited = [name for name, where in changed.items() if lines.intersection(where)]
+        if edited:
+            logger.warning(
+                "%s : %s modifié depuis que les tests ont enregistré les lignes qu'ils exécutent "
+                "(%s du %s) : relancez les tests (`make pytest`, ou `make test`).",
+                key,
+                ", ".join(edited),
+                data_path.name,
+                data.get("date", "?"),
+                type="verified_by",
+                subtype="stale",
+                location=location,
+            )
+            return result
+        tests = verifying_tests(executed, lines)
         if not tests:
             logger.warning(
                 "aucun test n'exécute le code inclus (%s) d'après %s (tests du %s) : ajoutez un "
