@@ -140,36 +140,27 @@ def build_data(coverage_data, passed: set[str], date: str | None = None) -> dict
     }
 
 
+def _members(opening: str, items: list[str], closing: str, indent: str) -> str:
+    """A JSON object or array (already-encoded ``items``) with one member a line, ``indent`` deep."""
+    if not items:
+        return opening + closing
+    return opening + "\n" + ",\n".join(f"{indent}  {item}" for item in items) + f"\n{indent}{closing}"
+
+
 def dumps(data: dict) -> str:
-    """JSON with one line per group of lines, so that a change shows as a small diff."""
-    head = {key: value for key, value in data.items() if key != "files"}
-    out = ["{"]
-    out += [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}," for key, value in head.items()]
-    out.append('  "files": {')
-    file_items = list(data["files"].items())
-    for i, (key, entry) in enumerate(file_items):
-        out.append(f"    {json.dumps(key)}: {{")
-        out.append(f'      "sha256": {json.dumps(entry["sha256"])},')
-        table = list(entry["functions"].items())
-        out.append('      "functions": {' + ("" if table else "},"))
-        for j, (name, place) in enumerate(table):
-            out.append(f"        {json.dumps(name)}: {json.dumps(place)}" + ("," if j < len(table) - 1 else ""))
-        if table:
-            out.append("      },")
-        groups = entry["lines"]
-        if not groups:
-            out.append('      "lines": []')
-            out.append("    }" + ("," if i < len(file_items) - 1 else ""))
-            continue
-        out.append('      "lines": [')
-        for j, group in enumerate(groups):
-            comma = "," if j < len(groups) - 1 else ""
-            out.append(f"        {json.dumps(group, ensure_ascii=False)}{comma}")
-        out.append("      ]")
-        out.append("    }" + ("," if i < len(file_items) - 1 else ""))
-    out.append("  }")
-    out.append("}")
-    return "\n".join(out) + "\n"
+    """JSON with one line per function and per group of lines, so that a change shows as a small diff."""
+    files = []
+    for key, entry in data["files"].items():
+        functions = [f"{json.dumps(name)}: {json.dumps(place)}" for name, place in entry["functions"].items()]
+        groups = [json.dumps(group, ensure_ascii=False) for group in entry["lines"]]
+        fields = [
+            f'"sha256": {json.dumps(entry["sha256"])}',
+            '"functions": ' + _members("{", functions, "}", "      "),
+            '"lines": ' + _members("[", groups, "]", "      "),
+        ]
+        files.append(f"{json.dumps(key)}: " + _members("{", fields, "}", "    "))
+    head = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items() if key != "files"]
+    return _members("{", [*head, '"files": ' + _members("{", files, "}", "  ")], "}", "") + "\n"
 
 
 class VerifiedByRecorder:

@@ -46,7 +46,7 @@ def function_table(source: str) -> dict[str, list]:
     table: dict[str, list] = {}
     for name, node in functions(ast.parse(source)):
         first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
-        last = node.end_lineno or node.lineno
+        last = node.end_lineno
         key, count = name, 1
         while key in table:
             count += 1
