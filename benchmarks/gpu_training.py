@@ -32,7 +32,7 @@ import transformers
 from transformers import CamembertForSequenceClassification, PhiForSequenceClassification
 
 from compta_finetune.data import label_maps, load_invoice_dataset
-from compta_finetune.memory import GIB, camembert_base_config, estimate_memory, phi2_config
+from compta_finetune.lab.memory import GIB, camembert_base_config, estimate_memory, phi2_config
 from compta_finetune.recipes.phi2 import lora_config
 from compta_finetune.testing import french_training_texts, train_camembert_tokenizer
 from compta_finetune.training import build_trainer, build_training_arguments, tokenize_dataset

@@ -16,7 +16,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from compta_finetune.data import shipped_data_files  # noqa: E402
-from compta_finetune.experiments import labelled_subset  # noqa: E402
+from compta_finetune.lab.experiments import labelled_subset  # noqa: E402
 from compta_finetune.testing import build_tiny_camembert, build_tiny_phi  # noqa: E402
 
 # After a full run under coverage with per-test contexts, write docs/_data/verified_by.json:

@@ -2,7 +2,7 @@
 
 import math
 
-from compta_finetune.baseline import evaluate_baseline
+from compta_finetune.lab.baseline import evaluate_baseline
 from compta_finetune.data import load_account_labels
 
 

@@ -368,10 +368,10 @@ _PICK_BLOCK = """(prompt) => {
 @pytest.mark.parametrize(
     ("name", "prompt"),
     [
-        ("corrections.html", ">>> "),  # doctest blocks with `...` continuation lines
+        ("concepts/corrections.html", ">>> "),  # doctest blocks with `...` continuation lines
         ("tutoriel/camembert.html", ">>> "),
         ("guides/donnees.html", "$ "),  # console blocks
-        ("vrais-poids.html", "$ "),
+        ("guides/vrais-poids.html", "$ "),
     ],
 )
 def test_copy_button_strips_prompts(browser, site_url, name, prompt):

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from compta_finetune.corpus import (
+from compta_corpus import (
     DEFAULT_SEED,
     CorpusLine,
     corpus_statistics,
@@ -18,8 +18,8 @@ from compta_finetune.corpus import (
     normalize_text,
     write_corpus,
 )
-from compta_finetune.corpus.generator import DATA_DIR, LABELS_PATH, SPLITS, TEMPLATES, label_codes
-from compta_finetune.corpus.vocabulary import ACCOUNTS
+from compta_corpus.generator import DATA_DIR, LABELS_PATH, SPLITS, TEMPLATES, label_codes
+from compta_corpus.vocabulary import ACCOUNTS
 
 SPLIT_NAMES = [name for name, _ in SPLITS]
 
@@ -169,7 +169,7 @@ def test_vendor_counts_match_the_text(corpus):
     with_vendor = [line for line in lines if line.vendor is not None]
     assert with_vendor
     # The canonical name or one of its printed forms appears in the line.
-    from compta_finetune.corpus.vendors import VENDORS
+    from compta_corpus.vendors import VENDORS
 
     forms: dict[str, set[str]] = defaultdict(set)
     for vendor in VENDORS.values():

@@ -10,7 +10,7 @@ sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 import src_dependencies  # noqa: E402
 import viewcode_source  # noqa: E402
 
-PAGE = "# Titre\n\n```{code-cell} ipython3\nfrom compta_finetune.baseline import evaluate_baseline\n```\n"
+PAGE = "# Titre\n\n```{code-cell} ipython3\nfrom compta_finetune.lab.baseline import evaluate_baseline\n```\n"
 
 
 def fake_app(confdir):
@@ -22,17 +22,19 @@ def fake_app(confdir):
 def test_dependencies_follow_imports_inside_the_package():
     package = ROOT / "src" / "compta_finetune"
     files = {path.relative_to(package).as_posix() for path in src_dependencies.dependency_files(
-        package, {"compta_finetune.baseline"})}
+        package, {"compta_finetune.lab.baseline"})}
     # baseline imports data and metrics; data brings the shipped CSV files.
-    assert {"baseline.py", "data.py", "metrics.py", "errors.py", "__init__.py", "data/train.csv"} <= files
+    assert {"lab/baseline.py", "lab/__init__.py", "data.py", "metrics.py", "errors.py", "__init__.py", "data/train.csv"} <= files
     assert "training.py" not in files
 
 
 def test_editing_an_imported_module_changes_the_page_source(tmp_path):
     package = tmp_path / "src" / "compta_finetune"
     (package / "data").mkdir(parents=True)
+    (package / "lab").mkdir()
     (package / "__init__.py").write_text("")
-    (package / "baseline.py").write_text("from compta_finetune.metrics import score\n")
+    (package / "lab" / "__init__.py").write_text("")
+    (package / "lab" / "baseline.py").write_text("from compta_finetune.metrics import score\n")
     (package / "metrics.py").write_text("def score(): return 1\n")
     (package / "unrelated.py").write_text("x = 1\n")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from compta_finetune.data import load_account_labels
-from compta_finetune.experiments import (
+from compta_finetune.lab.experiments import (
     BASELINE,
     PHI_LORA,
     PRETRAINED_CAMEMBERT,

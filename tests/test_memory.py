@@ -2,7 +2,7 @@
 
 import pytest
 
-from compta_finetune.memory import GIB, estimate_memory, memory_table
+from compta_finetune.lab.memory import GIB, estimate_memory, memory_table
 
 
 def test_full_fine_tuning_costs_18_bytes_per_parameter():

@@ -38,7 +38,7 @@ LINES_PER_ACCOUNT: int = 360
 SPLITS: tuple[tuple[str, float], ...] = (("train", 0.70), ("validation", 0.15), ("test", 0.15))
 """Split names and the fraction of every account's lines they receive."""
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "compta_finetune" / "data"
 LABELS_PATH = DATA_DIR / "labels.csv"
 
 # Line shapes. Tokens: <V> vendor, <I> item, <I2> second item of the same

@@ -7,7 +7,7 @@ Plan Comptable Général (PCG) they are booked to exists: real ledgers are
 confidential. The package therefore generates one, deterministically from a
 seed, and ships it in ``compta_finetune/data/{train,validation,test}.csv``
 (UTF-8, header ``text,label``, the label being the account code of
-``labels.csv``). ``python -m compta_finetune.corpus`` regenerates these files
+``labels.csv``). ``python -m compta_corpus`` regenerates these files
 byte for byte.
 
 How it is generated

@@ -12,7 +12,7 @@ phrasing that item. ``{a|b|c}`` picks one alternative at generation time and
 ``{|x}`` makes ``x`` optional. Attributes:
 
 ``u``
-    unit of the quantity (see :data:`compta_finetune.corpus.formats.UNITS`);
+    unit of the quantity (see :data:`compta_corpus.formats.UNITS`);
 ``p``
     unit price range in euros excluding VAT, ``low-high``;
 ``k``
@@ -21,7 +21,7 @@ phrasing that item. ``{a|b|c}`` picks one alternative at generation time and
     billing period granularities of recurring items (``m`` month, ``q``
     quarter, ``s`` semester, ``y`` year);
 ``v``
-    vendor keys or groups (see :mod:`compta_finetune.corpus.vendors`), ``-``
+    vendor keys or groups (see :mod:`compta_corpus.vendors`), ``-``
     for lines that have no supplier (mileage allowances);
 ``tva``
     VAT treatments: ``20``, ``10``, ``5.5``, ``2.1``, ``exo``, ``autoliq``,

@@ -1,4 +1,4 @@
-"""Regenerate the shipped corpus: ``python -m compta_finetune.corpus``."""
+"""Regenerate the shipped corpus: ``python -m compta_corpus``."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     int
         Process exit status.
     """
-    parser = argparse.ArgumentParser(prog="python -m compta_finetune.corpus", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m compta_corpus", description=__doc__)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generation seed (default: %(default)s)")
     parser.add_argument("--output-dir", type=Path, default=DATA_DIR, help="where to write the CSVs (default: the package data directory)")
     parser.add_argument("--samples", type=int, default=10, help="number of random training lines to print")

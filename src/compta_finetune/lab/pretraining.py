@@ -80,7 +80,7 @@ def pretrain_language_model(
     list of dict
         ``{"loss", "epoch", "step", "learning_rate"}`` every ``logging_steps`` steps, in the
         format of a Trainer's ``log_history`` (see
-        :func:`compta_finetune.plots.plot_learning_curves`).
+        :func:`compta_finetune.lab.plots.plot_learning_curves`).
     """
     torch.manual_seed(seed)
     order = random.Random(seed)

@@ -1,0 +1,5 @@
+"""Lab code that serves the site only: the experiments, pre-training, plots and memory estimates it shows.
+
+The product (data loading, recipes, training, evaluation, inference, the command line) never
+imports from here.
+"""
