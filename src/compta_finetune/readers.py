@@ -292,15 +292,14 @@ def fec_lines(table: Table, classes: Sequence[str] = DEFAULT_FEC_CLASSES) -> Fec
             raise DataError(f"{table.path}, line {line}: {error}.", "write amounts like 1234,56 (decimal comma or point).") from None
         account = cell(row, "CompteNum").replace(" ", "")
         if not account.startswith(tuple(classes)):
-            left_out[f"of other classes ({account[:1] or '?'})" if account else "without account"] += 1
+            left_out[f"lines of class {account[:1]}" if account else "lines without account"] += 1
         elif debit <= 0:
-            left_out["credit or zero lines"] += 1
+            left_out["credit or zero lines of the kept classes"] += 1
         elif not cell(row, "EcritureLib"):
-            left_out["without EcritureLib"] += 1
+            left_out["lines without EcritureLib"] += 1
         else:
             supplier = cell(row, "CompAuxLib") or entry_supplier.get((cell(row, "JournalCode"), cell(row, "EcritureNum")), "")
             kept.append({"text": cell(row, "EcritureLib"), "label": account, "supplier": supplier, "line": str(line)})
-    # Group "of other classes (4)", "(5)"... into one reason per class, most frequent first.
     return FecSelection(kept, len(table.rows), left_out)
 
 

@@ -455,7 +455,7 @@ def finetune(arguments: FineTuningArguments) -> dict:
         if _process_rank() == 0:
             shutil.rmtree(checkpoint_dir, ignore_errors=True)
 
-    model_name = arguments.model or recipe.MODEL_NAME
+    model_name = arguments.model or recipe.model_name
     check_model_source(model_name)
     data = load_data(arguments, model_name)
     dataset = data.dataset
@@ -476,7 +476,7 @@ def finetune(arguments: FineTuningArguments) -> dict:
     tokenized = tokenize_dataset(dataset, tokenizer, arguments.max_length)
     training_args = build_training_arguments(
         checkpoint_dir,
-        learning_rate=arguments.learning_rate or recipe.LEARNING_RATE,
+        learning_rate=arguments.learning_rate or recipe.learning_rate,
         batch_size=arguments.batch_size,
         epochs=arguments.epochs,
         max_steps=arguments.max_steps,
