@@ -37,11 +37,16 @@ from transformers import HfArgumentParser
 
 from compta_finetune import __version__
 from compta_finetune.errors import DataError, OutputError, UserError
+from compta_finetune.recipes import RECIPES
 
 PROG = "compta-finetune"
 STDIO = "-"
-RECIPE_NAMES = ("camembert", "phi2")
-"""Names of :data:`compta_finetune.recipes.RECIPES`, without importing the recipes (peft, transformers' models)."""
+RECIPE_NAMES = tuple(RECIPES)
+"""Names of :data:`compta_finetune.recipes.RECIPES` (importing them costs nothing: recipes are values)."""
+DEFAULT_THRESHOLD = 0.9
+"""Default ``--auto-threshold`` (:data:`compta_finetune.calibration.DEFAULT_THRESHOLD`, without importing numpy here)."""
+PREDICTION_COLUMNS = ("predicted_label", "predicted_libelle", "score", "decision")
+"""Columns ``predict`` adds after the input's own (renamed if the input already has one)."""
 
 
 def _positive_int(value: str) -> int:
@@ -125,32 +130,63 @@ def build_parser(train_options: bool = True) -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate",
-        help="accuracy, macro-F1 and a per-account report of a fine-tuned model on a labelled CSV",
-        description="Score a fine-tuned model on a CSV file with text and label columns.",
+        help="accuracy, parent levels, calibration and routing of a fine-tuned model on a labelled file",
+        description="Score a fine-tuned model on a labelled CSV file or FEC, read the way its training files "
+        "were: accuracy, macro-F1, accuracy at the 3- and 2-digit levels, calibration error (ECE), the "
+        "auto/parent/review routing at --auto-threshold and a coverage-accuracy curve.",
     )
     evaluate.add_argument("--model-dir", "--model_dir", required=True, help="a directory written by `train`")
-    evaluate.add_argument("--input", required=True, help="CSV file with text and label columns")
+    evaluate.add_argument("--input", required=True, help="labelled CSV file (any separator, UTF-8 or Windows-1252) or FEC")
     evaluate.add_argument("--output", help="also write the full report as JSON to this file")
-    evaluate.add_argument("--batch-size", "--batch_size", type=_positive_int, default=64, help="lines per forward pass")
+    _add_reading_options(evaluate, labels=True)
     evaluate.set_defaults(handler=run_evaluate)
 
     predict = commands.add_parser(
         "predict",
-        help="predict the account of each line of a CSV file (or of standard input)",
-        description="Predict the PCG account of invoice lines. The input is a CSV file with a text "
-        "column, or '-' for standard input: CSV with a text header, or else one line per text. "
-        "The output has the columns text,label,libelle,score (and label_2,score_2... with --top-k).",
+        help="predict the account of each line of a CSV file (or of standard input), and route it",
+        description="Predict the PCG account of invoice lines. The input is a CSV file (any separator, UTF-8 or "
+        "Windows-1252) or an FEC, or '-' for standard input (CSV with a header naming the text column, or one "
+        "line per text). The output keeps every input column, in the input's separator and encoding, and adds "
+        "predicted_label, predicted_libelle, score (calibrated) and decision: auto (score >= --auto-threshold), "
+        "parent (the accounts of a parent reach it together: the parent is given) or review; plus "
+        "predicted_label_2, score_2... with --top-k. Cells that a spreadsheet would run as a formula get a "
+        "leading apostrophe.",
     )
     predict.add_argument("--model-dir", "--model_dir", required=True, help="a directory written by `train`")
     predict.add_argument("--input", required=True, help="CSV file with a text column, or - for standard input")
     predict.add_argument("--output", default=STDIO, help="CSV file to write, or - for standard output")
     predict.add_argument("--top-k", "--top_k", type=_positive_int, default=1, help="accounts given per line")
-    predict.add_argument("--batch-size", "--batch_size", type=_positive_int, default=64, help="lines per forward pass")
+    _add_reading_options(predict, labels=False)
     predict.set_defaults(handler=run_predict)
     for subparser in (tiny, train, evaluate, predict):
         subparser.formatter_class = _HelpFormatter
         _dash_spellings_first(subparser)
     return parser
+
+
+def _threshold(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 < number <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a probability above 0 and at most 1, got {value!r}")
+    return number
+
+
+def _add_reading_options(parser: argparse.ArgumentParser, labels: bool) -> None:
+    """Options shared by ``evaluate`` and ``predict``: batches, routing threshold, columns, encoding, overwrite."""
+    parser.add_argument("--batch-size", "--batch_size", type=_positive_int, default=64, help="lines per forward pass")
+    parser.add_argument(
+        "--auto-threshold", "--auto_threshold", type=_threshold, default=DEFAULT_THRESHOLD,
+        help="calibrated score from which a line is posted without review (decision auto)",
+    )  # fmt: skip
+    parser.add_argument("--text-column", "--text_column", help="column of the line's text, any case (default: as in training)")
+    if labels:
+        parser.add_argument("--label-column", "--label_column", help="column of the account, any case (default: as in training)")
+    parser.add_argument("--supplier-column", "--supplier_column", help="column of the supplier (default: as in training)")
+    parser.add_argument("--encoding", help="encoding of the input (default: detected, UTF-8 else Windows-1252)")
+    parser.add_argument("--overwrite", action="store_true", help="replace an existing --output file")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -241,21 +277,37 @@ def _replace_dir(staging: Path, target: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def _check_output_file(path: str) -> None:
-    """Fail before any work if ``path`` cannot be written."""
+def _check_output_file(path: str, inputs: tuple[str, ...] = (), overwrite: bool = True) -> None:
+    """Fail before any work if ``path`` cannot be written, is one of the ``inputs``, or exists without ``overwrite``."""
     if path == STDIO:
         return
+    if not path.strip():
+        raise OutputError("the --output name is empty.", "give a file name with --output, e.g. predictions.csv.")
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"{target} is a directory.", "give a file name with --output, e.g. predictions.csv.")
     if not target.parent.is_dir():
         raise OutputError(f"the directory {target.parent} does not exist.", "create it first, or write elsewhere with --output.")
+    for source in inputs:
+        if source == STDIO or not Path(source).exists():
+            continue
+        same = target.exists() and os.path.samefile(target, source)
+        if same or target.resolve() == Path(source).resolve():
+            raise OutputError(
+                f"--output {path} is the input file {source}: writing it would destroy the input.",
+                "write the output to another file.",
+            )
+    if target.exists() and not overwrite:
+        raise OutputError(f"{target} already exists.", "pass --overwrite to replace it, or choose another --output.")
 
 
-def write_atomically(path: str, write: Callable[[TextIO], None]) -> None:
+def write_atomically(
+    path: str, write: Callable[[TextIO], None], *, encoding: str = "utf-8", errors: str = "strict"
+) -> None:
     """Write a text file through ``write(handle)`` to a temporary file, then rename it to ``path``.
 
     An error or a kill halfway leaves ``path`` as it was; ``-`` writes to standard output.
+    ``encoding`` (``utf-8-sig`` writes a byte-order mark) and ``errors`` are those of :func:`open`.
     """
     if path == STDIO:
         write(sys.stdout)
@@ -265,7 +317,7 @@ def write_atomically(path: str, write: Callable[[TextIO], None]) -> None:
     target = Path(path)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(descriptor, "w", encoding=encoding, errors=errors, newline="") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
@@ -286,52 +338,76 @@ def _check_input_file(path: str) -> None:
         raise DataError(f"{source}: file not found.", "check the path given with --input.")
 
 
-def read_texts(source: str) -> list[str]:
-    """The texts to classify: the ``text`` column of a CSV file, or standard input (``-``).
+def read_input_table(source: str, encoding: str | None = None, text_column: str = "text"):
+    """The file to classify as a :class:`~compta_finetune.readers.Table`, or standard input (``-``).
 
-    On standard input, a first line that names a ``text`` column makes it CSV; otherwise each
-    line is one text.
+    On standard input, a first line that names the text column makes it CSV; otherwise each
+    line is one text (column ``text``).
     """
+    from compta_finetune.readers import Table, find_column, parse_table, read_table, sniff_delimiter
+
     if source != STDIO:
         _check_input_file(source)
-    from compta_finetune.data import read_invoice_csv
-
-    if source != STDIO:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # duplicate lines are fine to predict
-            return [row["text"] for row in read_invoice_csv(source, require_label=False)]
+        return read_table(source, encoding=encoding)
     stream = getattr(sys.stdin, "buffer", None)
     raw = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError(
-            f"<stdin>, line {line}: bytes that are not UTF-8 ({raw[error.start:error.start + 1]!r}).",
-            "convert the input to UTF-8 (e.g. `iconv -f cp1252 -t utf-8`).",
-        ) from None
+    if not raw.strip():
+        raise DataError("<stdin>: no input.", "pipe invoice lines (one per line), or a CSV file with a text column.")
+    table = parse_table(raw, "<stdin>", encoding=encoding) if _names_text_column(raw, text_column, sniff_delimiter, find_column) else None
+    if table is not None:
+        return table
+    from compta_finetune.readers import decode
+
+    content, used, bom = decode(raw, "<stdin>", encoding)
     lines = content.splitlines()
     while lines and not lines[-1].strip():
         lines.pop()
-    if not lines:
-        raise DataError("<stdin>: no input.", "pipe invoice lines (one per line), or a CSV file with a text column.")
-    header = next(csv.reader([lines[0]]))
-    if "text" in (column.strip() for column in header):
-        with tempfile.TemporaryDirectory() as directory:
-            temporary = Path(directory) / "stdin.csv"
-            temporary.write_bytes(raw)
-            try:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", UserWarning)
-                    return [row["text"] for row in read_invoice_csv(temporary, require_label=False)]
-            except DataError as error:
-                raise DataError(error.problem.replace(str(temporary), "<stdin>"), error.fix) from None
-    texts = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             raise DataError(f"<stdin>, line {number}: empty text.", "remove the empty line.")
-        texts.append(line.strip())
-    return texts
+    return Table("<stdin>", ["text"], [[line.strip()] for line in lines], list(range(1, len(lines) + 1)), ",", used, bom)
+
+
+def _names_text_column(raw: bytes, text_column: str, sniff_delimiter, find_column) -> bool:
+    first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip("\r\ufeff")
+    header = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
+    return find_column(header, text_column) is not None or find_column(header, "EcritureLib") is not None
+
+
+def read_texts(source: str, options=None) -> list[str]:
+    """The texts to classify, as the model will see them (with the supplier where it is used).
+
+    ``source`` is a CSV file (any separator and encoding), an FEC, or ``-`` for standard input.
+    """
+    return _prediction_texts(read_input_table(source, options.encoding if options else None), options)[0]
+
+
+def _prediction_texts(table, options) -> tuple[list[str], str]:
+    """Texts of every row of ``table`` (the supplier first where the model learned it) and the text column's name."""
+    from compta_finetune.data import ReadOptions, with_supplier
+    from compta_finetune.readers import find_column, is_fec
+
+    options = options or ReadOptions()
+    text_index = find_column(table.header, options.text_column)
+    supplier_index = find_column(table.header, options.supplier_column)
+    if text_index is None and is_fec(table.header):
+        text_index = find_column(table.header, "EcritureLib")
+        supplier_index = find_column(table.header, "CompAuxLib") if supplier_index is None else supplier_index
+    if text_index is None:
+        raise DataError(
+            f"{table.path}: no text column {options.text_column!r} (columns found: {', '.join(table.header)}).",
+            "name the column 'text', or pass its name with --text-column.",
+        )
+    texts = []
+    for record, line in zip(table.rows, table.line_numbers):
+        text = record[text_index].strip()
+        if not text:
+            raise DataError(f"{table.path}, line {line}: empty text.", "remove the line or fill in its text.")
+        supplier = record[supplier_index].strip() if supplier_index is not None and options.use_supplier else ""
+        texts.append(with_supplier(text, supplier))
+    if not texts:
+        raise DataError(f"{table.path}: the file has a header but no data line.", "add invoice lines under the header.")
+    return texts, table.header[text_index]
 
 
 # --- Subcommands -----------------------------------------------------------------------------
@@ -339,8 +415,6 @@ def read_texts(source: str) -> list[str]:
 
 def run_tiny(arguments: argparse.Namespace) -> None:
     """``compta-finetune tiny``: build a tiny checkpoint of a recipe's architecture."""
-    from compta_finetune.testing import build_tiny_camembert, build_tiny_phi
-
     _quiet_libraries()
     started = time.perf_counter()
     output_dir = Path(arguments.output_dir)
@@ -348,8 +422,7 @@ def run_tiny(arguments: argparse.Namespace) -> None:
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.", dir=output_dir.parent))
     try:
-        build = {"camembert": build_tiny_camembert, "phi2": build_tiny_phi}[arguments.recipe]
-        build(staging)
+        RECIPES[arguments.recipe].build_tiny(staging)
         _replace_dir(staging, output_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -395,6 +468,12 @@ def run_train(arguments: argparse.Namespace) -> None:
                     f"  {split + ':':<12}accuracy {metrics[f'{prefix}_accuracy']:.3f}, "
                     f"macro-F1 {metrics[f'{prefix}_macro_f1']:.3f}"
                 )
+        calibration = results.get("calibration", {})
+        if "validation" in calibration:
+            lines.append(
+                f"  calibration: temperature {calibration['temperature']:.3f} fitted on validation; ECE "
+                f"{calibration['validation']['raw']['ece']:.3f} -> {calibration['validation']['calibrated']['ece']:.3f}"
+            )
         lines.append(f"Done in {results['seconds']:.1f} s. Results: {Path(options.output_dir) / 'results.json'}")
         _say("\n".join(lines))
     if distributed:
@@ -416,27 +495,46 @@ def _check_fine_tuning_arguments(options: FineTuningArguments) -> None:
         raise UserError("; ".join(problems) + ".", "correct the option values.")
 
 
+def _read_overrides(arguments: argparse.Namespace) -> dict:
+    """The reading options given on the command line (``None``: as the model was trained)."""
+    names = ("text_column", "label_column", "supplier_column", "encoding")
+    return {name: getattr(arguments, name, None) for name in names}
+
+
 def run_evaluate(arguments: argparse.Namespace) -> None:
-    """``compta-finetune evaluate``: score a fine-tuned model on a labelled CSV file."""
+    """``compta-finetune evaluate``: score a fine-tuned model on a labelled file."""
     from compta_finetune.evaluation import evaluate_model
 
     _quiet_libraries()
     _check_input_file(arguments.input)
     if arguments.output:
-        _check_output_file(arguments.output)
-    report = evaluate_model(arguments.model_dir, arguments.input, batch_size=arguments.batch_size, progress=_progress())
+        _check_output_file(arguments.output, (arguments.input,), arguments.overwrite)
+    report = evaluate_model(
+        arguments.model_dir,
+        arguments.input,
+        batch_size=arguments.batch_size,
+        progress=_progress(),
+        threshold=arguments.auto_threshold,
+        **_read_overrides(arguments),
+    )
     print(format_report(report))
     if arguments.output:
         write_atomically(arguments.output, lambda handle: json.dump(report, handle, indent=2, ensure_ascii=False))
+    auto = report["auto"]
     _say(
         f"Accuracy {report['accuracy']:.3f}, macro-F1 {report['macro_f1']:.3f} on {report['lines']} lines of "
-        f"{arguments.input} (model {arguments.model_dir}), in {report['seconds']:.1f} s."
+        f"{arguments.input} (model {arguments.model_dir}); auto at {auto['threshold']:g}: "
+        f"{auto['coverage']:.1%} of lines, {_percent(auto['accuracy'])} right; in {report['seconds']:.1f} s."
         + (f" Report: {arguments.output}" if arguments.output else "")
     )
 
 
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1%}"
+
+
 def format_report(report: dict) -> str:
-    """The per-account report of :func:`~compta_finetune.evaluation.evaluate_model` as a text table."""
+    """The report of :func:`~compta_finetune.evaluation.evaluate_model` as text: per account, levels, calibration, routing."""
     rows = [f"{'account':<8} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>7}  libellé"]
     for code, row in report["per_account"].items():
         rows.append(
@@ -444,43 +542,83 @@ def format_report(report: dict) -> str:
             f"{row['support']:>7d}  {row.get('libelle', '')}"
         )
     rows.append(f"accuracy {report['accuracy']:.3f}  macro-F1 {report['macro_f1']:.3f}  ({report['lines']} lines)")
+    if "accuracy_3_digits" in report:
+        rows.append(f"accuracy at 3 digits {report['accuracy_3_digits']:.3f}  at 2 digits {report['accuracy_2_digits']:.3f}")
+    if "calibration" in report:
+        calibration = report["calibration"]
+        rows.append(
+            f"calibration: temperature {calibration['temperature']:.3f}, ECE {calibration['ece']:.3f} "
+            f"(before scaling {calibration['ece_raw']:.3f})"
+        )
+    if "routing" in report:
+        rows.append(f"routing at --auto-threshold {report['threshold']:g}:")
+        rows.append(f"  {'decision':<8} {'lines':>6} {'share':>7} {'accuracy':>9}")
+        for decision, row in report["routing"].items():
+            rows.append(f"  {decision:<8} {row['lines']:>6d} {row['share']:>7.1%} {_percent(row['accuracy']):>9}")
+        rows.append("coverage-accuracy curve (threshold: share of lines auto, accuracy on them):")
+        rows.append(
+            "  " + "  ".join(f"{point['threshold']:g}: {point['coverage']:.0%} {_percent(point['accuracy'])}" for point in report["curve"])
+        )
     return "\n".join(rows)
 
 
 def run_predict(arguments: argparse.Namespace) -> None:
-    """``compta-finetune predict``: write the most likely account(s) of each input line."""
-    from compta_finetune.data import load_account_labels
-    from compta_finetune.inference import load_for_inference, predict
+    """``compta-finetune predict``: write each input line with its most likely account(s) and a routing decision."""
+    from compta_finetune.evaluation import model_read_options
+    from compta_finetune.inference import classify, load_for_inference
+    from compta_finetune.readers import unique_column, write_table
 
     _quiet_libraries()
-    _check_output_file(arguments.output)
-    texts = read_texts(arguments.input)
+    _check_output_file(arguments.output, (arguments.input,), arguments.overwrite)
+    if arguments.input != STDIO:
+        _check_input_file(arguments.input)
     model, tokenizer = load_for_inference(arguments.model_dir)
+    options = model_read_options(model, **_read_overrides(arguments))
+    table = read_input_table(arguments.input, options.encoding, options.text_column)
+    texts, _ = _prediction_texts(table, options)
     started = time.perf_counter()
-    predictions = predict(
-        model, tokenizer, texts, batch_size=arguments.batch_size, top_k=arguments.top_k, progress=_progress()
+    results = classify(
+        model,
+        tokenizer,
+        texts,
+        threshold=arguments.auto_threshold,
+        top_k=arguments.top_k,
+        batch_size=arguments.batch_size,
+        progress=_progress(),
     )
     seconds = time.perf_counter() - started
-    names = load_account_labels()
-    top_k = len(predictions[0]) if predictions else 1
+    top_k = len(results[0].top) if results else 1
+    added = list(PREDICTION_COLUMNS)
+    for rank in range(2, top_k + 1):
+        added += [f"predicted_label_{rank}", f"score_{rank}"]
+    header = list(table.header)
+    for name in added:
+        header.append(unique_column(name, header))
+    rows = []
+    for record, result in zip(table.rows, results):
+        routing = result.routing
+        row = [*record, routing.code, routing.libelle, f"{routing.score:.4f}", routing.decision]
+        for code, score in result.top[1:]:
+            row += [code, f"{score:.4f}"]
+        rows.append(row)
 
     def write(handle: TextIO) -> None:
-        writer = csv.writer(handle, lineterminator="\n")
-        header = ["text", "label", "libelle", "score"]
-        for rank in range(2, top_k + 1):
-            header += [f"label_{rank}", f"score_{rank}"]
-        writer.writerow(header)
-        for text, top in zip(texts, predictions):
-            (label, score), rest = top[0], top[1:]
-            row = [text, label, names.get(label, ""), f"{score:.4f}"]
-            for other_label, other_score in rest:
-                row += [other_label, f"{other_score:.4f}"]
-            writer.writerow(row)
+        write_table(handle, header, rows, delimiter=table.delimiter, newline=table.newline)
 
-    write_atomically(arguments.output, write)
+    if arguments.output == STDIO:
+        write_atomically(arguments.output, write)
+    else:
+        # The input's encoding: a French Excel file comes back as Excel reads it; a BOM stays.
+        encoding = "utf-8-sig" if table.bom else table.encoding
+        write_atomically(arguments.output, write, encoding=encoding, errors="replace")
+    decisions = {name: sum(r.routing.decision == name for r in results) for name in ("auto", "parent", "review")}
     rate = len(texts) / seconds if seconds > 0 else math.inf
-    where = "standard output" if arguments.output == STDIO else arguments.output
-    _say(f"Predicted {len(texts)} line{'s' if len(texts) != 1 else ''} in {seconds:.2f} s ({rate:,.0f} lines/s); written to {where}.")
+    where = "standard output" if arguments.output == STDIO else f"{arguments.output} ({table.format})"
+    _say(
+        f"Predicted {len(texts)} line{'s' if len(texts) != 1 else ''} in {seconds:.2f} s ({rate:,.0f} lines/s); "
+        f"at --auto-threshold {arguments.auto_threshold:g}: {decisions['auto']} auto, {decisions['parent']} parent, "
+        f"{decisions['review']} review; written to {where}."
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

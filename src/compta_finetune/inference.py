@@ -7,12 +7,15 @@ each batch pads little, run under :func:`torch.inference_mode`, then put back in
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 from tqdm import tqdm
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
+from compta_finetune.accounts import libelle
+from compta_finetune.calibration import DEFAULT_THRESHOLD, Routing, route_batch
 from compta_finetune.errors import ModelError
 
 
@@ -75,6 +78,74 @@ def _fine_tuned_config(model_dir: Path):
     return config
 
 
+MODEL_SETTINGS = "compta_finetune"
+"""Attribute of a fine-tuned model's config holding what ``train`` learned besides the weights:
+the calibration temperature, the sub-account rule and how the files were read."""
+
+
+def model_settings(model) -> dict:
+    """What ``train`` saved in the model's config (:data:`MODEL_SETTINGS`); ``{}`` for other models.
+
+    Keys: ``calibration`` (``temperature``...), ``accounts`` (the sub-account rule) and
+    ``read_options`` (see :class:`compta_finetune.data.ReadOptions`).
+    """
+    settings = getattr(model.config, MODEL_SETTINGS, None)
+    return dict(settings) if isinstance(settings, dict) else {}
+
+
+def model_temperature(model) -> float:
+    """The calibration temperature saved with the model; 1.0 (raw scores) if it has none."""
+    temperature = model_settings(model).get("calibration", {}).get("temperature")
+    return float(temperature) if temperature else 1.0
+
+
+def predict_logits(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    texts: Sequence[str],
+    *,
+    batch_size: int = 64,
+    max_length: int = 128,
+    progress: bool = False,
+) -> torch.Tensor:
+    """The logits of each text, shape ``(len(texts), num_labels)``, in input order (float32, on the CPU).
+
+    The texts are tokenized in one call, run in batches of similar length under
+    :func:`torch.inference_mode`, then put back in input order.
+    """
+    if not texts:
+        return torch.empty((0, model.config.num_labels))
+    encodings = tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
+    order = sorted(range(len(encodings)), key=lambda index: len(encodings[index]))
+    logits = torch.empty((len(encodings), model.config.num_labels))
+    with torch.inference_mode():
+        for start in tqdm(range(0, len(order), batch_size), desc="Predicting", unit="batch", disable=not progress):
+            batch_indices = order[start : start + batch_size]
+            batch = tokenizer.pad({"input_ids": [encodings[i] for i in batch_indices]}, return_tensors="pt")
+            logits[batch_indices] = model(**batch.to(model.device)).logits.float().cpu()
+    return logits
+
+
+def predict_probabilities(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    texts: Sequence[str],
+    *,
+    temperature: float | None = None,
+    batch_size: int = 64,
+    max_length: int = 128,
+    progress: bool = False,
+) -> torch.Tensor:
+    """Calibrated probabilities over the model's accounts (columns in ``id2label`` order).
+
+    ``temperature`` defaults to the one fitted on the validation split at the end of
+    ``train`` (:func:`model_temperature`); pass 1.0 for the raw scores.
+    """
+    logits = predict_logits(model, tokenizer, texts, batch_size=batch_size, max_length=max_length, progress=progress)
+    temperature = model_temperature(model) if temperature is None else temperature
+    return (logits / temperature).softmax(dim=-1)
+
+
 def predict(
     model: PreTrainedModel,
     tokenizer: PreTrainedTokenizerBase,
@@ -84,8 +155,9 @@ def predict(
     top_k: int = 1,
     max_length: int = 128,
     progress: bool = False,
+    temperature: float | None = None,
 ) -> list[list[tuple[str, float]]]:
-    """Predict the ``top_k`` most likely accounts of each text.
+    """Predict the ``top_k`` most likely accounts of each text, with calibrated scores.
 
     Parameters
     ----------
@@ -98,6 +170,8 @@ def predict(
         Lines per forward pass, accounts returned per line, tokens kept per line.
     progress : bool, default False
         Show a progress bar (on standard error) over the batches.
+    temperature : float, optional
+        Divide the logits by it; by default the model's calibration temperature.
 
     Returns
     -------
@@ -107,16 +181,50 @@ def predict(
     """
     if not texts:
         return []
-    encodings = tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
-    order = sorted(range(len(encodings)), key=lambda index: len(encodings[index]))
-    top_k = min(top_k, model.config.num_labels)
-    results: list[list[tuple[str, float]]] = [[] for _ in encodings]
-    with torch.inference_mode():
-        for start in tqdm(range(0, len(order), batch_size), desc="Predicting", unit="batch", disable=not progress):
-            batch_indices = order[start : start + batch_size]
-            batch = tokenizer.pad({"input_ids": [encodings[i] for i in batch_indices]}, return_tensors="pt")
-            logits = model(**batch.to(model.device)).logits
-            scores, label_ids = logits.float().softmax(dim=-1).topk(top_k, dim=-1)
-            for index, row_scores, row_ids in zip(batch_indices, scores.tolist(), label_ids.tolist()):
-                results[index] = [(model.config.id2label[i], s) for i, s in zip(row_ids, row_scores)]
-    return results
+    probabilities = predict_probabilities(
+        model, tokenizer, texts, temperature=temperature, batch_size=batch_size, max_length=max_length, progress=progress
+    )
+    scores, label_ids = probabilities.topk(min(top_k, model.config.num_labels), dim=-1)
+    id2label = model.config.id2label
+    return [
+        [(id2label[i], s) for i, s in zip(row_ids, row_scores)] for row_scores, row_ids in zip(scores.tolist(), label_ids.tolist())
+    ]
+
+
+@dataclass(frozen=True)
+class Classification:
+    """One line's prediction: the routing decision and the ``top_k`` accounts with their calibrated scores."""
+
+    routing: Routing
+    top: list[tuple[str, float]]
+
+
+def classify(
+    model: PreTrainedModel,
+    tokenizer: PreTrainedTokenizerBase,
+    texts: Sequence[str],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    top_k: int = 1,
+    batch_size: int = 64,
+    max_length: int = 128,
+    progress: bool = False,
+    temperature: float | None = None,
+) -> list[Classification]:
+    """Predict and route each text: ``auto``, ``parent`` or ``review`` at ``threshold`` (see :func:`~compta_finetune.calibration.route`).
+
+    Scores are calibrated with the model's temperature; libellés come from the PCG reference
+    (:func:`compta_finetune.accounts.libelle`).
+    """
+    if not texts:
+        return []
+    probabilities = predict_probabilities(
+        model, tokenizer, texts, temperature=temperature, batch_size=batch_size, max_length=max_length, progress=progress
+    )
+    codes = [str(model.config.id2label[index]) for index in range(model.config.num_labels)]
+    scores, label_ids = probabilities.topk(min(top_k, len(codes)), dim=-1)
+    routings = route_batch(probabilities.numpy(), codes, threshold, libelle)
+    return [
+        Classification(routing, [(codes[i], s) for i, s in zip(row_ids, row_scores)])
+        for routing, row_scores, row_ids in zip(routings, scores.tolist(), label_ids.tolist())
+    ]

@@ -31,9 +31,12 @@ from transformers import (
 from transformers.trainer_pt_utils import LengthGroupedSampler
 from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 
-from compta_finetune.data import label_maps, load_account_labels, load_invoice_dataset
+from compta_finetune.accounts import check_account_digits
+from compta_finetune.calibration import DEFAULT_THRESHOLD, calibration_report, fit_temperature
+from compta_finetune.data import ReadOptions, TrainingData, label_maps, load_training_data
 from compta_finetune.errors import DataError, ModelError, OutputError
 from compta_finetune.metrics import compute_metrics
+from compta_finetune.inference import MODEL_SETTINGS
 from compta_finetune.recipes import RECIPES, get_recipe
 
 logger = logging.getLogger(__name__)
@@ -275,6 +278,37 @@ class FineTuningArguments:
     save_steps: int | None = field(default=None, metadata={"help": "Checkpoint every N steps (default: every epoch)."})
     resume: bool = field(default=False, metadata={"help": "Resume an interrupted run from its last checkpoint."})
     overwrite: bool = field(default=False, metadata={"help": "Replace an existing output directory."})
+    # How to read a firm's own files (see compta_finetune.data.ReadOptions).
+    text_column: str = field(default="text", metadata={"help": "Column of the line's text, any case (e.g. Libellé)."})
+    label_column: str = field(default="label", metadata={"help": "Column of the account code, any case (e.g. Compte)."})
+    supplier_column: str | None = field(
+        default=None, metadata={"help": "Column of the supplier, put before the text (an FEC's CompAuxLib is used anyway)."}
+    )
+    supplier: bool = field(default=True, metadata={"help": "Use the supplier where the data has one (--no-supplier: text only)."})
+    encoding: str | None = field(
+        default=None, metadata={"help": "Encoding of the files (default: detected, UTF-8 else Windows-1252)."}
+    )
+    account_digits: int | None = field(
+        default=None,
+        metadata={
+            "help": "Sub-accounts: N truncates codes to N digits, 0 keeps them as written "
+            "(default: trailing zeros stripped down to 3 digits, 60640000 -> 6064)."
+        },
+    )
+    fec_classes: str = field(default="2,6", metadata={"help": "FEC: account classes whose debit lines are learned."})
+
+    def read_options(self) -> ReadOptions:
+        """How to read the data files, from the options above."""
+        classes = tuple(part.strip() for part in self.fec_classes.split(",") if part.strip())
+        return ReadOptions(
+            text_column=self.text_column,
+            label_column=self.label_column,
+            supplier_column=self.supplier_column,
+            use_supplier=self.supplier,
+            encoding=self.encoding,
+            account_digits=self.account_digits,
+            fec_classes=classes,
+        )
 
     def checkpoint_dir(self) -> Path:
         """Checkpoints live beside the output directory, which only ever holds a finished model."""
@@ -421,13 +455,10 @@ def finetune(arguments: FineTuningArguments) -> dict:
         if _process_rank() == 0:
             shutil.rmtree(checkpoint_dir, ignore_errors=True)
 
-    model_name = arguments.model or recipe.MODEL_NAME
+    model_name = arguments.model or recipe.model_name
     check_model_source(model_name)
-    # A model fine-tuned earlier on the same accounts keeps its label order (and head).
-    accounts = list(load_account_labels())
-    known = fine_tuned_labels(model_name)
-    labels = known if known is not None and sorted(known) == sorted(accounts) else accounts
-    dataset = load_invoice_dataset(_data_files(arguments), labels=labels)
+    data = load_data(arguments, model_name)
+    dataset = data.dataset
     if "validation" not in dataset:
         if dataset["train"].num_rows < 2:
             raise DataError(
@@ -437,7 +468,7 @@ def finetune(arguments: FineTuningArguments) -> dict:
         held_out = dataset["train"].train_test_split(test_size=0.1, seed=arguments.seed)
         dataset["train"], dataset["validation"] = held_out["train"], held_out["test"]
     id2label, label2id = label_maps(dataset)
-    options = {"lora": arguments.lora} if arguments.recipe == "phi2" else {}
+    options = recipe.options_from(arguments)
     # The new classification head (and LoRA's matrices) are drawn at random: same seed, same start.
     set_seed(arguments.seed)
     model, tokenizer = load_pretrained(arguments.recipe, model_name, id2label, label2id, **options)
@@ -445,7 +476,7 @@ def finetune(arguments: FineTuningArguments) -> dict:
     tokenized = tokenize_dataset(dataset, tokenizer, arguments.max_length)
     training_args = build_training_arguments(
         checkpoint_dir,
-        learning_rate=arguments.learning_rate or recipe.LEARNING_RATE,
+        learning_rate=arguments.learning_rate or recipe.learning_rate,
         batch_size=arguments.batch_size,
         epochs=arguments.epochs,
         max_steps=arguments.max_steps,
@@ -481,12 +512,91 @@ def finetune(arguments: FineTuningArguments) -> dict:
     }
     if "test" in tokenized:
         results["test"] = trainer.evaluate(tokenized["test"], metric_key_prefix="test")
+    results["data"] = data_report(data)
+    results["calibration"] = calibrate(trainer, tokenized)
+    _store_settings(trainer, data, results["calibration"])
     results["log_history"] = trainer.state.log_history
     results["seconds"] = round(time.perf_counter() - started, 3)
     save_atomically(trainer, output_dir, results)
     if trainer.is_world_process_zero():
         shutil.rmtree(checkpoint_dir, ignore_errors=True)
     return results
+
+
+def load_data(arguments: FineTuningArguments, model_name: str) -> TrainingData:
+    """Read the training files with the run's options and print what was read (main process only).
+
+    The label set is the accounts of the training data after normalisation; a model already
+    fine-tuned on the same accounts keeps its label order (and head).
+    """
+    options = arguments.read_options()
+    if not options.fec_classes or not all(part.isdigit() for part in options.fec_classes):
+        raise DataError(f"--fec-classes {arguments.fec_classes!r} is not a list of account classes.", "pass e.g. --fec-classes 2,6.")
+    try:
+        check_account_digits(options.account_digits)
+    except ValueError as error:
+        raise DataError(f"{error}.", "pass --account-digits 0, 3, 4... or leave it out.") from None
+    files = _data_files(arguments)
+    data = load_training_data(files, options=options)
+    known = fine_tuned_labels(model_name)
+    names = data.dataset["train"].features["label"].names
+    if known is not None and known != names and sorted(known) == sorted(names):
+        data = load_training_data(files, labels=known, options=options)
+    if _process_rank() == 0:
+        for line in data.report_lines():
+            print(line, file=sys.stderr, flush=True)
+    return data
+
+
+def data_report(data: TrainingData) -> dict:
+    """What ``results.json`` records about the data: files, rule, label set, lines left out."""
+    return {
+        "files": {split: labelled.describe() for split, labelled in data.files.items()},
+        "account_rule": data.account_rule(),
+        "accounts": len(data.dataset["train"].features["label"].names),
+        "supplier": data.supplier,
+        "left_out": data.left_out,
+    }
+
+
+def calibrate(trainer: Trainer, tokenized: DatasetDict, threshold: float = DEFAULT_THRESHOLD) -> dict:
+    """Fit the temperature on the validation logits; report ECE and routing before and after, per split.
+
+    Returns
+    -------
+    dict
+        ``temperature``, ``fitted_on`` and, for ``validation`` (and ``test``), the reports of
+        :func:`~compta_finetune.calibration.calibration_report` before (``raw``) and after
+        (``calibrated``) scaling, at ``threshold``.
+    """
+    outputs = {split: trainer.predict(tokenized[split]) for split in ("validation", "test") if split in tokenized}
+    validation = outputs["validation"]
+    logits = validation.predictions[0] if isinstance(validation.predictions, tuple) else validation.predictions
+    temperature = fit_temperature(logits, validation.label_ids) if len(validation.label_ids) else 1.0
+    calibration = {"temperature": temperature, "fitted_on": "validation", "threshold": threshold}
+    for split, output in outputs.items():
+        split_logits = output.predictions[0] if isinstance(output.predictions, tuple) else output.predictions
+        if len(output.label_ids):
+            calibration[split] = {
+                "raw": calibration_report(split_logits, output.label_ids, 1.0, threshold),
+                "calibrated": calibration_report(split_logits, output.label_ids, temperature, threshold),
+            }
+    return calibration
+
+
+def _store_settings(trainer: Trainer, data: TrainingData, calibration: dict) -> None:
+    """Keep the temperature, the sub-account rule and the read options in the model's config (saved with it)."""
+    base_model = getattr(trainer.model, "get_base_model", lambda: trainer.model)()
+    setattr(
+        base_model.config,
+        MODEL_SETTINGS,
+        {
+            "calibration": {key: calibration[key] for key in ("temperature", "fitted_on", "threshold")},
+            "accounts": data.account_rule(),
+            "read_options": data.options.to_dict(),
+            "supplier": data.supplier,
+        },
+    )
 
 
 def _data_files(arguments: FineTuningArguments) -> dict[str, str] | None:

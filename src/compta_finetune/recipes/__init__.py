@@ -1,25 +1,103 @@
-"""The two fine-tuning recipes: model-specific loading for CamemBERT and Phi-2.
+"""The fine-tuning recipes as values: which model, which learning rate, how to load it, how to build a tiny one.
 
-Each recipe module exposes ``MODEL_NAME`` (the hub id used by default), ``LEARNING_RATE`` (a
-sensible default for the real weights) and ``load_model_and_tokenizer``.
+A :class:`Recipe` names its loading function and its tiny-checkpoint builder by import path,
+so that this module imports neither torch nor transformers: the command line lists the recipes
+in milliseconds, and only the chosen recipe's module is imported, when it runs. Code dispatches
+on these values (``recipe.load_options``, ``recipe.build_tiny``), never on a recipe's name.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from compta_finetune.recipes import camembert, phi2
 
-RECIPES: dict[str, ModuleType] = {"camembert": camembert, "phi2": phi2}
-"""Recipe modules by name, as given to ``compta-finetune train --recipe``."""
+def _resolve(reference: str) -> Callable:
+    """The object a ``"package.module:name"`` reference points to, importing its module now."""
+    module_name, _, attribute = reference.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
 
 
-def get_recipe(name: str) -> ModuleType:
-    """The recipe module called ``name``.
+@dataclass(frozen=True)
+class Recipe:
+    """One fine-tuning recipe.
+
+    Attributes
+    ----------
+    name : str
+        As given to ``compta-finetune train --recipe``.
+    model_name : str
+        Hub id of the pre-trained model used by default.
+    learning_rate : float
+        A sensible peak learning rate for the real weights.
+    loader : str
+        ``"module:function"`` of ``load_model_and_tokenizer(model_name_or_path, id2label, label2id, **options)``.
+    tiny_builder : str
+        ``"module:function"`` building a tiny random checkpoint of the architecture in a directory.
+    load_options : tuple of str
+        Fields of :class:`~compta_finetune.training.FineTuningArguments` passed to the loader
+        as keyword arguments (Phi-2: ``lora``).
+    """
+
+    name: str
+    model_name: str
+    learning_rate: float
+    loader: str
+    tiny_builder: str
+    load_options: tuple[str, ...] = ()
+
+    def load_model_and_tokenizer(self, model_name_or_path: str, id2label, label2id, **options: Any):
+        """Run the recipe's loader (importing its module now)."""
+        return _resolve(self.loader)(model_name_or_path, id2label, label2id, **options)
+
+    def build_tiny(self, directory: str | Path) -> Path:
+        """Build a tiny, randomly initialised checkpoint of the recipe's architecture in ``directory``."""
+        return _resolve(self.tiny_builder)(directory)
+
+    def options_from(self, arguments: Any) -> dict[str, Any]:
+        """The loader's keyword arguments, read from an object with the :attr:`load_options` attributes.
+
+        Examples
+        --------
+        >>> from types import SimpleNamespace
+        >>> PHI2.options_from(SimpleNamespace(lora=False)), CAMEMBERT.options_from(SimpleNamespace(lora=False))
+        ({'lora': False}, {})
+        """
+        return {name: getattr(arguments, name) for name in self.load_options}
+
+
+CAMEMBERT = Recipe(
+    name="camembert",
+    model_name="almanach/camembert-base",
+    learning_rate=5e-5,
+    loader="compta_finetune.recipes.camembert:load_model_and_tokenizer",
+    tiny_builder="compta_finetune.testing:build_tiny_camembert",
+)
+"""CamemBERT base (formerly ``camembert-base``), fully fine-tuned."""
+
+PHI2 = Recipe(
+    name="phi2",
+    model_name="microsoft/phi-2",
+    learning_rate=2e-4,
+    loader="compta_finetune.recipes.phi2:load_model_and_tokenizer",
+    tiny_builder="compta_finetune.testing:build_tiny_phi",
+    load_options=("lora",),
+)
+"""Phi-2 with LoRA adapters by default (``--no-lora``: all the weights)."""
+
+RECIPES: dict[str, Recipe] = {recipe.name: recipe for recipe in (CAMEMBERT, PHI2)}
+"""Recipes by name, as given to ``compta-finetune train --recipe``."""
+
+
+def get_recipe(name: str) -> Recipe:
+    """The recipe called ``name``.
 
     Examples
     --------
-    >>> get_recipe("phi2").MODEL_NAME
+    >>> get_recipe("phi2").model_name
     'microsoft/phi-2'
     """
     try:

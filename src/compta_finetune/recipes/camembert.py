@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
-MODEL_NAME = "almanach/camembert-base"
+from compta_finetune.recipes import CAMEMBERT
+
+MODEL_NAME = CAMEMBERT.model_name
 """Hub id of CamemBERT base (formerly ``camembert-base``)."""
 
-LEARNING_RATE = 5e-5
+LEARNING_RATE = CAMEMBERT.learning_rate
 """Learning rate for full fine-tuning of the pre-trained encoder."""
 
 

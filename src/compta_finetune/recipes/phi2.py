@@ -12,10 +12,12 @@ import torch
 from peft import LoraConfig, TaskType, get_peft_model
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 
-MODEL_NAME = "microsoft/phi-2"
+from compta_finetune.recipes import PHI2
+
+MODEL_NAME = PHI2.model_name
 """Hub id of Phi-2, published by Microsoft (the repository the original document named does not exist)."""
 
-LEARNING_RATE = 2e-4
+LEARNING_RATE = PHI2.learning_rate
 """Learning rate for LoRA adapters, higher than for full fine-tuning as usual with LoRA."""
 
 
