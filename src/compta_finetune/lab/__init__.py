@@ -1,4 +1,4 @@
-"""Lab code that serves the site only: the experiments, pre-training, plots and memory estimates it shows.
+"""Lab code that serves the site only: the experiments, plots and memory estimates it shows.
 
 The product (data loading, recipes, training, evaluation, inference, the command line) never
 imports from here.

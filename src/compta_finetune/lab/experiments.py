@@ -43,7 +43,7 @@ from compta_finetune.data import (
 )
 from compta_finetune.inference import load_for_inference, predict
 from compta_finetune.metrics import classification_scores
-from compta_finetune.lab.pretraining import context_free_loss, pretrain_language_model
+from compta_finetune.pretraining import context_free_loss, pretrain_language_model
 from compta_finetune.recipes import phi2
 from compta_finetune.testing import CAMEMBERT_SPECIAL_TOKENS, MAX_LENGTH, build_tiny_camembert, build_tiny_phi
 from compta_finetune.training import FineTuningArguments, finetune
@@ -154,7 +154,7 @@ def run_experiment(
     dict
         ``settings``; ``pretraining`` (loss histories, for
         :func:`~compta_finetune.lab.plots.plot_learning_curves`) and ``context_free_loss`` (see
-        :func:`~compta_finetune.lab.pretraining.context_free_loss`), per architecture; ``finetuning`` (results of
+        :func:`~compta_finetune.pretraining.context_free_loss`), per architecture; ``finetuning`` (results of
         :func:`~compta_finetune.training.finetune` per run); ``test`` and ``independent``
         (scores of :func:`~compta_finetune.metrics.classification_scores` plus
         ``predictions``, per model, baseline included); ``true_labels`` and

@@ -55,7 +55,7 @@ def plot_learning_curves(
     ----------
     histories : mapping
         Run name -> Trainer ``log_history`` (or the history of
-        :func:`compta_finetune.lab.pretraining.pretrain_language_model`).
+        :func:`compta_finetune.pretraining.pretrain_language_model`).
     metric : str or None
         Validation metric logged by the Trainer at each evaluation, drawn in a second panel;
         ``None`` draws the loss only.

@@ -9,6 +9,9 @@ The loop is plain PyTorch rather than a :class:`~transformers.Trainer`, for spee
 language-model head only at the positions that have a token to predict (the masked ones for
 CamemBERT, the real, non-padding ones for Phi), and batches lines of similar length. On a
 small model, the head over the vocabulary and the padding are most of the cost of a step.
+
+``compta-finetune tiny`` runs it for a few seconds on the shipped corpus, so that its tiny
+checkpoint is not random; the results page runs it longer.
 """
 
 from __future__ import annotations
