@@ -123,18 +123,25 @@ def test_predict_writes_one_row_per_line_in_input_order(trained, small_corpus, t
     assert main(["predict", "--model-dir", str(output_dir), "--input", str(small_corpus["test"]), "--output", str(output), "--top-k", "3"]) == 0
     rows = read_csv(output)
     texts = [row["text"] for row in read_invoice_csv(small_corpus["test"])]
-    assert list(rows[0]) == ["text", "label", "libelle", "score", "label_2", "score_2", "label_3", "score_3"]
+    assert list(rows[0]) == [
+        "text", "label", "predicted_label", "predicted_libelle", "score", "decision",
+        "predicted_label_2", "score_2", "predicted_label_3", "score_3",
+    ]  # fmt: skip
     assert [row["text"] for row in rows] == texts
+    assert [row["label"] for row in rows] == [row["label"] for row in read_invoice_csv(small_corpus["test"])]  # kept
     names = load_account_labels()
-    for row in rows:
-        assert {row["label"], row["label_2"], row["label_3"]} <= ACCOUNTS and len({row["label"], row["label_2"], row["label_3"]}) == 3
-        assert row["libelle"] == names[row["label"]]
-        assert 1 >= float(row["score"]) >= float(row["score_2"]) >= float(row["score_3"]) > 0
-    # The saved model, reloaded, predicts the same.
+    # The saved model, reloaded, predicts the same (with its calibration temperature).
     model, tokenizer = load_for_inference(output_dir)
-    expected = predict(model, tokenizer, texts)
-    assert [row["label"] for row in rows] == [top[0][0] for top in expected]
-    assert [float(row["score"]) for row in rows] == pytest.approx([top[0][1] for top in expected], abs=1e-4)
+    expected = predict(model, tokenizer, texts, top_k=3)
+    for row, top in zip(rows, expected):
+        assert [row["predicted_label_2"], row["predicted_label_3"]] == [top[1][0], top[2][0]]
+        assert 1 >= top[0][1] >= float(row["score_2"]) >= float(row["score_3"]) > 0
+        if row["decision"] == "parent":  # the accounts of a parent reach the threshold together
+            assert top[0][0].startswith(row["predicted_label"]) and float(row["score"]) >= 0.9
+        else:
+            assert row["predicted_label"] == top[0][0] and row["predicted_libelle"] == names[top[0][0]]
+            assert float(row["score"]) == pytest.approx(top[0][1], abs=1e-4)
+            assert row["decision"] == ("auto" if top[0][1] >= 0.9 else "review")
     assert f"Predicted {len(texts)} lines" in capsys.readouterr().err
 
 
@@ -146,7 +153,7 @@ def test_predict_reads_lines_from_standard_input(trained, monkeypatch, capsys):
     captured = capsys.readouterr()
     rows = list(csv.DictReader(io.StringIO(captured.out)))
     assert [row["text"] for row in rows] == lines  # nothing but CSV on standard output
-    assert all(row["label"] in ACCOUNTS for row in rows)
+    assert all(row["predicted_label"] in ACCOUNTS for row in rows)
     assert "Predicted 3 lines" in captured.err
 
 
@@ -171,4 +178,4 @@ def test_phi2_with_lora_trains_then_predicts(tiny_phi, small_corpus, tmp_path, c
     predictions = tmp_path / "phi.csv"
     assert main(["predict", "--model-dir", str(output_dir), "--input", str(small_corpus["test"]), "--output", str(predictions)]) == 0
     rows = read_csv(predictions)
-    assert len(rows) == len(read_invoice_csv(small_corpus["test"])) and all(row["label"] in ACCOUNTS for row in rows)
+    assert len(rows) == len(read_invoice_csv(small_corpus["test"])) and all(row["predicted_label"] in ACCOUNTS for row in rows)

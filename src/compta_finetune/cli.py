@@ -384,7 +384,7 @@ def read_texts(source: str, options=None) -> list[str]:
 
 def _prediction_texts(table, options) -> tuple[list[str], str]:
     """Texts of every row of ``table`` (the supplier first where the model learned it) and the text column's name."""
-    from compta_finetune.data import ReadOptions, with_supplier
+    from compta_finetune.data import TEXT_HINTS, ReadOptions, missing_column_error, with_supplier
     from compta_finetune.readers import find_column, is_fec
 
     options = options or ReadOptions()
@@ -394,10 +394,7 @@ def _prediction_texts(table, options) -> tuple[list[str], str]:
         text_index = find_column(table.header, "EcritureLib")
         supplier_index = find_column(table.header, "CompAuxLib") if supplier_index is None else supplier_index
     if text_index is None:
-        raise DataError(
-            f"{table.path}: no text column {options.text_column!r} (columns found: {', '.join(table.header)}).",
-            "name the column 'text', or pass its name with --text-column.",
-        )
+        raise missing_column_error(table.path, table, "text", options.text_column, "--text-column", TEXT_HINTS)
     texts = []
     for record, line in zip(table.rows, table.line_numbers):
         text = record[text_index].strip()

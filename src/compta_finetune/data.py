@@ -30,8 +30,8 @@ SPLITS = ("train", "validation", "test")
 SUPPLIER_SEPARATOR = " | "
 """Put between the supplier and the line's text when the supplier is used as a feature."""
 
-_TEXT_HINTS = ("libellé", "libelle", "designation", "désignation", "description", "ecriturelib")
-_LABEL_HINTS = ("compte", "account", "comptenum", "code")
+TEXT_HINTS = ("libellé", "libelle", "designation", "désignation", "description", "ecriturelib")
+LABEL_HINTS = ("compte", "account", "comptenum", "code")
 
 
 def _data_dir() -> Path:
@@ -138,7 +138,8 @@ def with_supplier(text: str, supplier: str | None) -> str:
     return f"{supplier}{SUPPLIER_SEPARATOR}{text}" if supplier else text
 
 
-def _missing_column(path: str, table: Table, role: str, name: str, option: str, hints: Sequence[str]) -> DataError:
+def missing_column_error(path: str, table: Table, role: str, name: str, option: str, hints: Sequence[str]) -> DataError:
+    """The error for a column that is not in the header, suggesting a likely one (``Libellé``, ``Compte``...)."""
     found = ", ".join(table.header) or "none"
     guess = next((column for column in table.header if column.strip().casefold() in hints), None)
     fix = f"pass {option} {guess!r}" if guess else f"name the column {name!r}, or pass its name with {option}"
@@ -204,11 +205,11 @@ def read_labelled_file(
         if not table.header:
             raise DataError(f"{name}: the file is empty.", "write a header line (text,label) and data lines.")
         if text_index is None:
-            raise _missing_column(name, table, "text", options.text_column, "--text-column", _TEXT_HINTS)
+            raise missing_column_error(name, table, "text", options.text_column, "--text-column", TEXT_HINTS)
         if label_index is None and require_label:
-            raise _missing_column(name, table, "account", options.label_column, "--label-column", _LABEL_HINTS)
+            raise missing_column_error(name, table, "account", options.label_column, "--label-column", LABEL_HINTS)
         if options.supplier_column and supplier_index is None:
-            raise _missing_column(name, table, "supplier", options.supplier_column, "--supplier-column", ())
+            raise missing_column_error(name, table, "supplier", options.supplier_column, "--supplier-column", ())
         has_label = label_index is not None
         raw_rows = []
         for record, line in zip(table.rows, table.line_numbers):
