@@ -21,6 +21,7 @@ import argparse
 import copy
 import csv
 import dataclasses
+import errno
 import json
 import math
 import os
@@ -215,10 +216,30 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(1) from None
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
+            if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                _fail(
+                    command,
+                    f"{where}{error.strerror}: writing failed. Files already in place were left as they were.",
+                    "free disk space (or raise the file-size limit, `ulimit -f`), then run the command again.",
+                    2,
+                )
             _fail(
                 command,
                 f"{where}{error.strerror or error}.",
                 "check the path, its permissions and the free disk space, then run the command again.",
+                2,
+            )
+        except Exception as error:
+            # Writers report a full disk or a file-size limit in their own ways (torch, safetensors).
+            from compta_finetune.outputs import disk_full_error
+
+            reason = disk_full_error(error)
+            if reason is None:
+                raise
+            _fail(
+                command,
+                f"writing failed: {reason}. Files already in place were left as they were.",
+                "free disk space (or raise the file-size limit, `ulimit -f`), then run the command again.",
                 2,
             )
         except KeyboardInterrupt:
@@ -260,21 +281,11 @@ def _quiet_libraries() -> None:
 # --- Files and directories -------------------------------------------------------------------
 
 
-def _check_output_dir(path: Path, overwrite: bool) -> None:
-    if path.exists() and not overwrite:
-        raise OutputError(f"{path} already exists.", "pass --overwrite to replace it, or choose another --output-dir.")
-    if path.exists() and not path.is_dir():
-        raise OutputError(f"{path} exists and is not a directory.", "choose another --output-dir.")
+def _check_output_dir(path: str | Path, overwrite: bool) -> Path:
+    """Refuse an output directory that is not ours to replace (see :func:`compta_finetune.outputs.check_output_dir`)."""
+    from compta_finetune.outputs import check_output_dir
 
-
-def _replace_dir(staging: Path, target: Path) -> None:
-    """Move a finished ``staging`` directory to ``target``, replacing it only once the new one is whole."""
-    previous = target.with_name(f".{target.name}.previous")
-    if target.exists():
-        shutil.rmtree(previous, ignore_errors=True)
-        os.replace(target, previous)
-    os.replace(staging, target)
-    shutil.rmtree(previous, ignore_errors=True)
+    return check_output_dir(path, overwrite=overwrite)
 
 
 def _check_output_file(path: str, inputs: tuple[str, ...] = (), overwrite: bool = True) -> None:
@@ -412,17 +423,20 @@ def _prediction_texts(table, options) -> tuple[list[str], str]:
 
 def run_tiny(arguments: argparse.Namespace) -> None:
     """``compta-finetune tiny``: build a tiny checkpoint of a recipe's architecture."""
+    from compta_finetune.outputs import check_output_name, output_lock, private_staging, replace_dir, write_marker
+
     _quiet_libraries()
     started = time.perf_counter()
-    output_dir = Path(arguments.output_dir)
-    _check_output_dir(output_dir, arguments.overwrite)
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.", dir=output_dir.parent))
-    try:
-        RECIPES[arguments.recipe].build_tiny(staging)
-        _replace_dir(staging, output_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    output_dir = check_output_name(arguments.output_dir)
+    with output_lock(output_dir, purpose=f"{PROG} tiny"):
+        _check_output_dir(output_dir, arguments.overwrite)
+        staging = private_staging(output_dir)
+        try:
+            RECIPES[arguments.recipe].build_tiny(staging)
+            write_marker(staging, "tiny", recipe=arguments.recipe)
+            replace_dir(staging, output_dir)  # permissions from the umask, fsync, then rename
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     _say(
         f"Tiny {arguments.recipe} checkpoint (random weights: for trying the commands, not for its scores) "
         f"written to {output_dir} in {time.perf_counter() - started:.1f} s.\n"
@@ -486,8 +500,8 @@ def _check_fine_tuning_arguments(options: FineTuningArguments) -> None:
         problems.append("--save-steps must be at least 1")
     if options.max_steps <= 0 and not options.epochs > 0:
         problems.append("--epochs must be above 0 (or give --max-steps)")
-    if options.learning_rate is not None and not options.learning_rate > 0:
-        problems.append("--learning-rate must be above 0")
+    if options.learning_rate is not None and not (math.isfinite(options.learning_rate) and options.learning_rate > 0):
+        problems.append("--learning-rate must be a finite number above 0")
     if problems:
         raise UserError("; ".join(problems) + ".", "correct the option values.")
 

@@ -43,3 +43,7 @@ class ModelError(UserError):
 
 class OutputError(UserError):
     """The output location cannot be written without losing existing work."""
+
+
+class TrainingError(UserError):
+    """Training went wrong in a way the user can fix (a learning rate that makes the loss diverge)."""

@@ -17,6 +17,7 @@ from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTok
 from compta_finetune.accounts import libelle
 from compta_finetune.calibration import DEFAULT_THRESHOLD, Routing, route_batch
 from compta_finetune.errors import ModelError
+from compta_finetune.guards import TRUST_REMOTE_CODE, check_model_folder, check_no_custom_code, check_tokenizer
 
 
 def load_for_inference(model_dir: str | Path) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
@@ -33,23 +34,31 @@ def load_for_inference(model_dir: str | Path) -> tuple[PreTrainedModel, PreTrain
     """
     model_dir = Path(model_dir)
     config = _fine_tuned_config(model_dir)
+    check_model_folder(model_dir)  # a tokenizer, whole weights (custom code: refused by _fine_tuned_config)
     try:
-        tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        tokenizer = AutoTokenizer.from_pretrained(model_dir, trust_remote_code=TRUST_REMOTE_CODE)
         if (model_dir / "adapter_config.json").is_file():
             from peft import PeftConfig, PeftModel
 
             base_name = PeftConfig.from_pretrained(model_dir).base_model_name_or_path
+            if Path(base_name).is_dir():
+                check_model_folder(base_name, tokenizer=False)
             # The base model, with the labels and padding id of the fine-tuned one.
-            base = AutoModelForSequenceClassification.from_pretrained(base_name, config=config, use_safetensors=True)
+            base = AutoModelForSequenceClassification.from_pretrained(
+                base_name, config=config, use_safetensors=True, trust_remote_code=TRUST_REMOTE_CODE
+            )
             model = PeftModel.from_pretrained(base, model_dir).merge_and_unload()
         else:
-            model = AutoModelForSequenceClassification.from_pretrained(model_dir, use_safetensors=True)
+            model = AutoModelForSequenceClassification.from_pretrained(
+                model_dir, use_safetensors=True, trust_remote_code=TRUST_REMOTE_CODE
+            )
     except (OSError, ValueError) as error:
         raise ModelError(
             f"{model_dir}: the saved model cannot be loaded ({str(error).splitlines()[0]}).",
             "pass the --output-dir of a finished `compta-finetune train` run; with LoRA adapters, their base "
             "model must be reachable too (the same local directory, or the Hub).",
         ) from None
+    check_tokenizer(tokenizer, model_dir)
     device = "cuda" if torch.cuda.is_available() else "cpu"
     return model.to(device).eval(), tokenizer
 
@@ -61,8 +70,9 @@ def _fine_tuned_config(model_dir: Path):
             f"{model_dir} is not a fine-tuned model directory (no config.json).",
             "pass the --output-dir of a finished `compta-finetune train` run.",
         )
+    check_no_custom_code(model_dir)  # before transformers reads it: it would offer to run the folder's code
     try:
-        config = AutoConfig.from_pretrained(model_dir)
+        config = AutoConfig.from_pretrained(model_dir, trust_remote_code=TRUST_REMOTE_CODE)
     except (OSError, ValueError) as error:
         raise ModelError(
             f"{model_dir}: the saved model cannot be loaded ({str(error).splitlines()[0]}).",

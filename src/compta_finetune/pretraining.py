@@ -87,9 +87,9 @@ def pretrain_language_model(
     """
     torch.manual_seed(seed)
     order = random.Random(seed)
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    tokenizer = AutoTokenizer.from_pretrained(model_dir, trust_remote_code=False)
     model_class = AutoModelForMaskedLM if masked else AutoModelForCausalLM
-    model = model_class.from_pretrained(model_dir, use_safetensors=True)
+    model = model_class.from_pretrained(model_dir, use_safetensors=True, trust_remote_code=False)
     if tokenizer.pad_token is None:  # Phi: batches need a padding token, ignored by the loss
         tokenizer.pad_token = tokenizer.eos_token
     encoded = tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
@@ -154,7 +154,7 @@ def context_free_loss(model_dir: str | Path, texts: Sequence[str], max_length: i
     texts : sequence of str
         The pre-training texts.
     """
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    tokenizer = AutoTokenizer.from_pretrained(model_dir, trust_remote_code=False)
     counts = Counter(
         token
         for ids in tokenizer(list(texts), truncation=True, max_length=max_length, add_special_tokens=False)["input_ids"]

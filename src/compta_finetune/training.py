@@ -7,6 +7,7 @@ current transformers API (``eval_strategy``, ``processing_class``) and pad each 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -35,8 +36,28 @@ from compta_finetune.accounts import check_account_digits
 from compta_finetune.calibration import DEFAULT_THRESHOLD, calibration_report, fit_temperature
 from compta_finetune.data import ReadOptions, TrainingData, label_maps, load_training_data
 from compta_finetune.errors import DataError, ModelError, OutputError
+from compta_finetune.guards import (
+    TRUST_REMOTE_CODE,
+    StopOnNonFinite,
+    check_checkpoint,
+    check_model_folder,
+    check_tokenizer,
+    clamp_max_length,
+)
 from compta_finetune.metrics import compute_metrics
 from compta_finetune.inference import MODEL_SETTINGS
+from compta_finetune.outputs import (
+    check_apart_from_inputs,
+    check_output_dir,
+    check_output_name,
+    output_lock,
+    prepare_checkpoint_dir,
+    private_staging,
+    remove_if_no_checkpoint,
+    replace_dir,
+    run_record,
+    write_marker,
+)
 from compta_finetune.recipes import RECIPES, get_recipe
 
 logger = logging.getLogger(__name__)
@@ -205,20 +226,21 @@ def build_trainer(
 def save_atomically(trainer: Trainer, output_dir: str | Path, results: dict | None = None) -> Path:
     """Save the trained model, its tokenizer and ``results.json``, all at once or not at all.
 
-    Everything is written to a temporary directory beside ``output_dir``, then renamed into
-    place: an interrupted save leaves the previous ``output_dir``, if any, untouched. With
+    Everything is written to a folder private to this run beside ``output_dir``, flushed to
+    disk, then renamed into place: an interrupted save (a kill, a full disk) leaves the
+    previous ``output_dir``, if any, untouched. The folder gets the marker of
+    :mod:`compta_finetune.outputs`, so that a later ``--overwrite`` may replace it. With
     several processes, all of them take part in gathering the weights (FSDP, DeepSpeed) and
     only the main one writes. The model config carries ``id2label`` and ``label2id``; the
     training arguments are saved as ``training_args.json``. Weights are saved as safetensors.
     """
     output_dir = Path(output_dir).resolve()
-    # One name for all processes, so that each one can take part in the save.
-    staging = output_dir.with_name(f".{output_dir.name}.saving")
     main_process = trainer.is_world_process_zero()
-    if main_process:
-        output_dir.parent.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(staging, ignore_errors=True)  # left over by an interrupted save
-        staging.mkdir()
+    # A folder private to this run (several processes of one run share it: its name is broadcast).
+    staging = [str(private_staging(output_dir)) if main_process else None]
+    if torch.distributed.is_available() and torch.distributed.is_initialized():
+        torch.distributed.broadcast_object_list(staging, src=0)
+    staging = Path(staging[0])
     trainer.accelerator.wait_for_everyone()
     try:
         trainer.save_model(str(staging))
@@ -233,14 +255,8 @@ def save_atomically(trainer: Trainer, output_dir: str | Path, results: dict | No
             (staging / "training_args.json").write_text(trainer.args.to_json_string(), encoding="utf-8")
             if results is not None:
                 (staging / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
-            previous = None
-            if output_dir.exists():
-                previous = output_dir.with_name(f".{output_dir.name}.previous")
-                shutil.rmtree(previous, ignore_errors=True)
-                os.replace(output_dir, previous)
-            os.replace(staging, output_dir)
-            if previous is not None:
-                shutil.rmtree(previous)
+            write_marker(staging, "model")  # what --overwrite may replace later
+            replace_dir(staging, output_dir)  # permissions from the umask, fsync, then rename
     finally:
         if main_process:
             shutil.rmtree(staging, ignore_errors=True)
@@ -338,7 +354,7 @@ def fine_tuned_labels(model_name_or_path: str) -> list[str] | None:
     its own: it gets the data's. A directory written by ``compta-finetune train`` has them.
     """
     try:
-        config = AutoConfig.from_pretrained(model_name_or_path)
+        config = AutoConfig.from_pretrained(model_name_or_path, trust_remote_code=TRUST_REMOTE_CODE)
     except (OSError, ValueError):
         return None  # load_pretrained reports a missing model
     id2label = getattr(config, "id2label", None) or {}
@@ -363,6 +379,7 @@ def check_model_source(model_name_or_path: str) -> None:
             raise ModelError(f"the model directory {model_name_or_path} does not exist.", _MODEL_HINT)
         if not (path / "config.json").is_file():
             raise ModelError(f"{model_name_or_path} is not a model directory (no config.json).", _MODEL_HINT)
+        check_model_folder(path)  # no code of its own to run, a tokenizer, whole weights
 
 
 def load_pretrained(recipe_name: str, model_name_or_path: str, id2label, label2id, **options):
@@ -389,14 +406,16 @@ def load_pretrained(recipe_name: str, model_name_or_path: str, id2label, label2i
             "`compta-finetune tiny`), not from a model fine-tuned on other accounts.",
         )
     try:
-        return get_recipe(recipe_name).load_model_and_tokenizer(model_name_or_path, id2label, label2id, **options)
-    except OSError as error:
+        model, tokenizer = get_recipe(recipe_name).load_model_and_tokenizer(model_name_or_path, id2label, label2id, **options)
+    except (OSError, ValueError) as error:
         raise ModelError(
             f"cannot load the model {model_name_or_path!r}"
             + (" (HF_HUB_OFFLINE is set: nothing is downloaded)" if _offline() else "")
             + f": {str(error).splitlines()[0]}",
             _MODEL_HINT,
         ) from None
+    check_tokenizer(tokenizer, model_name_or_path)
+    return model, tokenizer
 
 
 def last_complete_checkpoint(checkpoint_dir: str | Path) -> Path | None:
@@ -428,6 +447,59 @@ def _process_rank() -> int:
     return int(os.environ.get("RANK", "0"))
 
 
+def _one_writer(function):
+    """Run ``finetune`` holding the lock of its output directory; drop a checkpoint folder it leaves empty.
+
+    See :func:`~compta_finetune.outputs.output_lock`: a second run on the same output stops at
+    once, naming the first one's PID. Only the main process of a ``torchrun`` job takes it.
+    """
+
+    @functools.wraps(function)
+    def locked(arguments: FineTuningArguments) -> dict:
+        check_output_name(arguments.output_dir)
+        main_process = _process_rank() == 0
+        with output_lock(arguments.output_dir, purpose="compta-finetune train", enabled=main_process):
+            try:
+                return function(arguments)
+            except BaseException:
+                if main_process:
+                    remove_if_no_checkpoint(arguments.checkpoint_dir())
+                raise
+
+    return locked
+
+
+def check_outputs(arguments: FineTuningArguments) -> tuple[Path, Path]:
+    """Check the output directory and prepare the checkpoint folder of a run; return both.
+
+    The output directory must not be or hold an input, and is replaced only with
+    ``--overwrite`` and only if compta-finetune wrote it (:func:`~compta_finetune.outputs.check_output_dir`).
+    The checkpoint folder records the run's arguments and data digests, so that ``--resume``
+    continues only the same run (:func:`~compta_finetune.outputs.prepare_checkpoint_dir`).
+    """
+    output_dir, checkpoint_dir = Path(arguments.output_dir), arguments.checkpoint_dir()
+    inputs = {
+        "--model": arguments.model,
+        "--train-file": arguments.train_file,
+        "--validation-file": arguments.validation_file,
+        "--test-file": arguments.test_file,
+    }
+    check_output_dir(output_dir, overwrite=arguments.overwrite, inputs=inputs)
+    check_apart_from_inputs(checkpoint_dir, inputs, option="the checkpoint folder")
+    previous = output_dir.with_name(f".{output_dir.name}.previous")
+    if not output_dir.exists() and previous.is_dir():
+        raise OutputError(
+            f"{output_dir} is missing but {previous} holds the model it had: a save was interrupted.",
+            f"rename {previous} back to {output_dir} (or delete it), then run again.",
+        )
+    if _process_rank() == 0:
+        data_files = {split: inputs[f"--{split}-file"] for split in ("train", "validation", "test")}
+        run = run_record(asdict(arguments), data_files)
+        prepare_checkpoint_dir(checkpoint_dir, resume=arguments.resume, overwrite=arguments.overwrite, run=run)
+    return output_dir, checkpoint_dir
+
+
+@_one_writer
 def finetune(arguments: FineTuningArguments) -> dict:
     """Fine-tune a recipe end to end and return its results; the model lands in ``output_dir``.
 
@@ -437,23 +509,7 @@ def finetune(arguments: FineTuningArguments) -> dict:
     """
     started = time.perf_counter()
     recipe = get_recipe(arguments.recipe)
-    output_dir, checkpoint_dir = Path(arguments.output_dir), arguments.checkpoint_dir()
-    previous = output_dir.with_name(f".{output_dir.name}.previous")
-    if not output_dir.exists() and previous.is_dir():
-        raise OutputError(
-            f"{output_dir} is missing but {previous} holds the model it had: a save was interrupted.",
-            f"rename {previous} back to {output_dir} (or delete it), then run again.",
-        )
-    if output_dir.exists() and not arguments.overwrite:
-        raise OutputError(f"{output_dir} already exists.", "pass --overwrite to replace it, or choose another --output-dir.")
-    if checkpoint_dir.exists() and not arguments.resume:
-        if not arguments.overwrite:
-            raise OutputError(
-                f"{checkpoint_dir} holds checkpoints of an interrupted run.",
-                "pass --resume to continue that run, or --overwrite to start over.",
-            )
-        if _process_rank() == 0:
-            shutil.rmtree(checkpoint_dir, ignore_errors=True)
+    output_dir, checkpoint_dir = check_outputs(arguments)
 
     model_name = arguments.model or recipe.model_name
     check_model_source(model_name)
@@ -473,7 +529,7 @@ def finetune(arguments: FineTuningArguments) -> dict:
     set_seed(arguments.seed)
     model, tokenizer = load_pretrained(arguments.recipe, model_name, id2label, label2id, **options)
 
-    tokenized = tokenize_dataset(dataset, tokenizer, arguments.max_length)
+    tokenized = tokenize_dataset(dataset, tokenizer, clamp_max_length(arguments.max_length, model, tokenizer))
     training_args = build_training_arguments(
         checkpoint_dir,
         learning_rate=arguments.learning_rate or recipe.learning_rate,
@@ -485,7 +541,10 @@ def finetune(arguments: FineTuningArguments) -> dict:
         progress_bars=sys.stderr.isatty(),
     )
     trainer = build_trainer(model, tokenizer, tokenized, training_args)
+    trainer.add_callback(StopOnNonFinite())  # a diverged run stops; it is never saved as a model
     last_checkpoint = last_complete_checkpoint(checkpoint_dir) if arguments.resume else None
+    if last_checkpoint is not None:
+        check_checkpoint(last_checkpoint)
     if arguments.resume and last_checkpoint is None:
         logger.warning("No complete checkpoint in %s: training from the start.", checkpoint_dir)
     train_result = trainer.train(resume_from_checkpoint=str(last_checkpoint) if last_checkpoint else None)

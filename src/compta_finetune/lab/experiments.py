@@ -111,7 +111,7 @@ def _sort_unigram_vocabulary(model_dir: Path) -> None:
     make another model. Ids in alphabetical order (after the special tokens) are the same in
     every run; the scores, which decide how a text is cut, are kept, rounded to five decimals.
     """
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    tokenizer = AutoTokenizer.from_pretrained(model_dir, trust_remote_code=False)
     vocabulary = json.loads(tokenizer.backend_tokenizer.to_str())["model"]["vocab"]
     special = len(CAMEMBERT_SPECIAL_TOKENS)
     pieces = sorted((piece, round(score, 5)) for piece, score in vocabulary[special:])
@@ -121,7 +121,7 @@ def _sort_unigram_vocabulary(model_dir: Path) -> None:
 
 def _reinitialise_camembert(model_dir: Path, seed: int, initializer_range: float, dropout: float) -> None:
     """Draw ``model_dir``'s random weights again with another scale and dropout, and save them."""
-    config = AutoConfig.from_pretrained(model_dir)
+    config = AutoConfig.from_pretrained(model_dir, trust_remote_code=False)
     config.initializer_range = initializer_range
     config.hidden_dropout_prob = config.attention_probs_dropout_prob = dropout
     torch.manual_seed(seed)
@@ -303,7 +303,8 @@ def _check_lora(work_dir: Path, model_dir: Path, texts: list[str], merged_scores
 
     merged, tokenizer = load_for_inference(model_dir)
     base = AutoModelForSequenceClassification.from_pretrained(
-        work_dir / "phi-pretrained", config=AutoConfig.from_pretrained(model_dir), use_safetensors=True
+        work_dir / "phi-pretrained", config=AutoConfig.from_pretrained(model_dir, trust_remote_code=False), use_safetensors=True,
+        trust_remote_code=False,
     )
     adapter = PeftModel.from_pretrained(base, model_dir).eval()
     with_adapter = predict(adapter, tokenizer, texts)

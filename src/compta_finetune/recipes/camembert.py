@@ -30,12 +30,13 @@ def load_model_and_tokenizer(
         Label maps from :func:`compta_finetune.data.label_maps`; saved in the model's config so
         that predictions come back as account codes.
     """
-    tokenizer = AutoTokenizer.from_pretrained(model_name_or_path)
+    tokenizer = AutoTokenizer.from_pretrained(model_name_or_path, trust_remote_code=False)
     model = AutoModelForSequenceClassification.from_pretrained(
         model_name_or_path,
         num_labels=len(id2label),
         id2label=id2label,
         label2id=label2id,
         use_safetensors=True,  # never unpickle downloaded weights
+        trust_remote_code=False,  # never run code shipped with a model
     )
     return model, tokenizer

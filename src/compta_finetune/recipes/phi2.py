@@ -57,7 +57,7 @@ def load_model_and_tokenizer(
     lora : bool, default True
         Train LoRA adapters on frozen weights; ``False`` trains all the weights.
     """
-    tokenizer = AutoTokenizer.from_pretrained(model_name_or_path)
+    tokenizer = AutoTokenizer.from_pretrained(model_name_or_path, trust_remote_code=False)
     # Phi-2 has no padding token: batching needs one, and end-of-text is never inside a line.
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
@@ -70,6 +70,7 @@ def load_model_and_tokenizer(
         # attention overflows: frozen weights in bf16 where the GPU has it, float32 otherwise.
         dtype=torch.bfloat16 if lora and torch.cuda.is_available() and torch.cuda.is_bf16_supported() else torch.float32,
         use_safetensors=True,
+        trust_remote_code=False,  # never run code shipped with a model
     )
     # The model finds each line's last real token through the padding id: it must know it too.
     model.config.pad_token_id = tokenizer.pad_token_id
