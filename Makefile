@@ -40,8 +40,10 @@ html: $(INSTALLED)
 doctest: $(INSTALLED)
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b doctest -c . docs _build/doctest
 
+# Then the branch coverage of each product module (subprocess runs included).
 pytest: $(INSTALLED)
 	$(BIN)/python -m pytest
+	$(BIN)/python benchmarks/branch_coverage.py
 
 # The built site in headless Chromium: every page without console errors, links and images,
 # the French search, the copy buttons (tests/test_browser.py; deselected from `make pytest`).

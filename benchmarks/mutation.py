@@ -7,9 +7,11 @@ those tests (``-x``: the first failure kills it). A variant that every test pass
 *survived*: a bug of that shape would go unnoticed. The product modules, and the tests each
 mutant runs, are configured in one place: ``[tool.mutmut]`` of pyproject.toml.
 
-Run with ``make mutation`` (all product modules), or give mutmut's mutant-name patterns to
-test part of them, e.g. ``python benchmarks/mutation.py 'compta_finetune.metrics.*'``; modules
-tested earlier keep their results (mutmut caches them in ``mutants/``, per function source).
+Run with ``make mutation``: every function of the product modules but those listed in
+``[tool.compta-finetune.mutation] skip_functions`` (the training loop's wiring, whose every
+mutant would rerun whole trainings); ``--all`` includes them. Or give mutmut's mutant-name
+patterns to test part of them, e.g. ``python benchmarks/mutation.py 'compta_finetune.metrics.*'``:
+the other modules keep their earlier results (mutmut keeps them in ``mutants/``).
 ``--report`` only re-reads ``mutants/`` and rewrites the JSON.
 
 Scores: ``killed`` counts the variants a test failed on, ``timeout`` those that made the tests
@@ -21,7 +23,9 @@ run past mutmut's CPU limit (an infinite loop: caught), ``survived`` those every
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime
+import fnmatch
 import json
 import os
 import platform
@@ -32,6 +36,8 @@ from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
+import tomllib
+
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "benchmarks" / "mutation.json"
 MUTANTS = ROOT / "mutants"
@@ -41,6 +47,53 @@ MUTANTS = ROOT / "mutants"
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no_tests", 33: "no_tests", 34: "skipped",
           36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
           37: "killed", -11: "segfault", -9: "segfault", None: "not_checked"}
+
+
+def settings() -> tuple[list[str], list[str]]:
+    """``[tool.mutmut] do_not_mutate`` (lab modules) and ``[tool.compta-finetune.mutation] skip_functions``."""
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    return tool["mutmut"].get("do_not_mutate", []), tool.get("compta-finetune", {}).get("mutation", {}).get("skip_functions", [])
+
+
+def functions(path: Path) -> list[tuple[str, str]]:
+    """(qualified name, mutmut key prefix) of the functions and methods that mutmut mutates in ``path``."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append((node.name, f"x_{node.name}"))
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found.append((f"{node.name}.{item.name}", f"x\u01c1{node.name}\u01c1{item.name}"))
+    return found
+
+
+def default_patterns() -> list[str]:
+    """mutmut mutant-name patterns for every product function but the skipped ones."""
+    lab, skipped = settings()
+    patterns = []
+    for path in sorted((ROOT / "src" / "compta_finetune").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in lab):
+            continue
+        module = ".".join(path.relative_to(ROOT / "src").with_suffix("").parts)
+        if module.endswith(".__init__"):
+            module = module.removesuffix(".__init__")
+        kept = [(name, key) for name, key in functions(path) if not is_skipped(f"{module}.{name}", skipped)]
+        patterns += [f"{module}.{key}__mutmut_*" for _, key in kept]
+    return patterns
+
+
+def is_skipped(qualified_name: str, skipped: list[str]) -> bool:
+    return any(fnmatch.fnmatch(qualified_name, pattern) for pattern in skipped)
+
+
+def qualified_name(key: str) -> str:
+    """``compta_finetune.training.x\u01c1InvoiceTrainer\u01c1training_step__mutmut_3`` -> ``compta_finetune.training.InvoiceTrainer.training_step``."""
+    module, _, mangled = key.rpartition(".")
+    name = mangled.rsplit("__mutmut_", 1)[0]
+    name = name[2:] if name.startswith("x_") else name[1:].strip("\u01c1").replace("\u01c1", ".")
+    return f"{module}.{name}"
 
 
 def run_mutmut(patterns: list[str], max_children: int) -> float:
@@ -54,7 +107,8 @@ def run_mutmut(patterns: list[str], max_children: int) -> float:
         "MKL_NUM_THREADS": "1",
     }
     command = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(max_children), *patterns]
-    print("$", " ".join(command), flush=True)
+    shown = command if len(command) < 12 else [*command[:4], f"<{len(patterns)} function patterns>"]
+    print("$", " ".join(shown), flush=True)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env)
     seconds = time.perf_counter() - started
@@ -69,12 +123,19 @@ def module_name(meta: Path) -> str:
     return ".".join(relative.parts)
 
 
-def read_results() -> dict[str, dict]:
+def read_results(include_skipped: bool) -> dict[str, dict]:
     """Per-module counts from mutmut's ``.meta`` files, with the surviving mutants' names."""
+    lab, skipped = settings()
     modules = {}
     for meta in sorted((MUTANTS / "src").rglob("*.py.meta")):
+        if any(fnmatch.fnmatch(meta.relative_to(MUTANTS).as_posix().removesuffix(".meta"), p) for p in lab):
+            continue  # a module moved to the lab list since mutants/ was made
         data = json.loads(meta.read_text(encoding="utf-8"))
-        exit_codes = data.get("exit_code_by_key", {})
+        exit_codes = {
+            key: code
+            for key, code in data.get("exit_code_by_key", {}).items()
+            if include_skipped or not is_skipped(qualified_name(key), skipped)
+        }
         if not exit_codes:
             continue
         statuses = {key: STATUS.get(code, "suspicious") for key, code in exit_codes.items()}
@@ -103,13 +164,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("patterns", nargs="*", help="mutmut mutant-name patterns (default: every product module)")
     parser.add_argument("--report", action="store_true", help="only read mutants/ and write the JSON")
+    parser.add_argument("--all", action="store_true", help="also the functions of skip_functions (slow)")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2, help="mutants tested side by side")
     options = parser.parse_args()
 
     seconds = None
     if not options.report:
-        seconds = run_mutmut(options.patterns, options.max_children)
-    modules = read_results()
+        patterns = options.patterns or ([] if options.all else default_patterns())
+        seconds = run_mutmut(patterns, options.max_children)
+    modules = read_results(include_skipped=options.all or bool(options.patterns))
     if not modules:
         sys.exit("No mutmut results in mutants/: run `make mutation` first.")
     totals = Counter()
@@ -121,7 +184,9 @@ def main() -> None:
         "date": datetime.date.today().isoformat(),
         "tool": f"mutmut {metadata.version('mutmut')}",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {options.max_children} mutants side by side",
-        "command": "make mutation" if not options.patterns else "python benchmarks/mutation.py " + " ".join(options.patterns),
+        "command": "python benchmarks/mutation.py " + " ".join(options.patterns) if options.patterns
+        else "python benchmarks/mutation.py --all" if options.all else "make mutation",
+        "skipped_functions": [] if options.all or options.patterns else settings()[1],
         "wall_seconds": round(seconds, 1) if seconds is not None else previous.get("wall_seconds"),
         "modules": modules,
         "total": {
