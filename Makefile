@@ -22,7 +22,7 @@ export TOKENIZERS_PARALLELISM := false
 # threads on two cores (torchrun tests, a notebook beside a build) run 20 times slower.
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install html test doctest pytest browser-test bench serve clean
+.PHONY: install html test doctest pytest browser-test bench mutation serve clean
 
 install: $(INSTALLED)
 
@@ -40,8 +40,10 @@ html: $(INSTALLED)
 doctest: $(INSTALLED)
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b doctest -c . docs _build/doctest
 
+# Then the branch coverage of each product module (subprocess runs included).
 pytest: $(INSTALLED)
 	$(BIN)/python -m pytest
+	$(BIN)/python benchmarks/branch_coverage.py
 
 # The built site in headless Chromium: every page without console errors, links and images,
 # the French search, the copy buttons (tests/test_browser.py; deselected from `make pytest`).
@@ -60,8 +62,14 @@ test: pytest
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
 
+# Mutation testing of the product modules (mutmut 3; slow: not part of `make test`). Writes the
+# score per module to benchmarks/mutation.json, shown on the Performances page. Configured in
+# pyproject.toml's [tool.mutmut]; `python benchmarks/mutation.py 'compta_finetune.metrics.*'` tests one module.
+mutation: $(INSTALLED)
+	$(BIN)/python benchmarks/mutation.py
+
 serve: html
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 clean:
-	rm -rf _build
+	rm -rf _build mutants

@@ -19,6 +19,14 @@ def compute_metrics(eval_prediction) -> dict[str, float]:
     >>> logits = np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]])
     >>> compute_metrics(EvalPrediction(predictions=logits, label_ids=np.array([1, 0, 0])))
     {'accuracy': 0.6666666666666666, 'macro_f1': 0.6666666666666666}
+
+    A model that always answers the frequent account scores well on accuracy, not on macro-F1
+    (a micro or weighted F1 would hide it too: 0.75 and 0.64):
+
+    >>> always_first = np.array([[0.9, 0.1]] * 4)
+    >>> scores = compute_metrics(EvalPrediction(predictions=always_first, label_ids=np.array([0, 0, 0, 1])))
+    >>> scores["accuracy"], round(scores["macro_f1"], 4)
+    (0.75, 0.4286)
     """
     logits, labels = eval_prediction.predictions, eval_prediction.label_ids
     if isinstance(logits, tuple):  # some models also return hidden states
@@ -49,6 +57,14 @@ def classification_scores(
     >>> scores = classification_scores(["626", "626", "6064"], ["626", "6064", "6064"])
     >>> scores["accuracy"], round(scores["macro_f1"], 3), scores["per_account"]["626"]["support"]
     (0.6666666666666666, 0.667, 2)
+
+    On unbalanced books, the rare account weighs as much as the frequent one: always answering
+    ``626`` gets 3 lines out of 4 right, but misses ``6064`` entirely (F1 0), so macro-F1 is the
+    mean of 0.857 and 0 (a line-weighted F1 would say 0.643):
+
+    >>> scores = classification_scores(["626", "626", "626", "6064"], ["626"] * 4)
+    >>> scores["accuracy"], round(scores["macro_f1"], 4), round(scores["per_account"]["626"]["f1-score"], 4)
+    (0.75, 0.4286, 0.8571)
     """
     labels = sorted(set(true_labels) | set(predicted_labels))
     report = classification_report(true_labels, predicted_labels, labels=labels, output_dict=True, zero_division=0)

@@ -1,0 +1,208 @@
+"""Mutation testing of the product modules with mutmut 3, scores written to benchmarks/mutation.json.
+
+mutmut copies ``src/compta_finetune`` into ``mutants/``, rewrites each function of the product
+modules into many small variants (a ``<`` turned into ``<=``, a string changed, an argument
+dropped...), records which tests execute each function, then runs, for every variant, only
+those tests (``-x``: the first failure kills it). A variant that every test passes
+*survived*: a bug of that shape would go unnoticed. The product modules, and the tests each
+mutant runs, are configured in one place: ``[tool.mutmut]`` of pyproject.toml.
+
+Run with ``make mutation``: every function of the product modules but those listed in
+``[tool.compta-finetune.mutation] skip_functions`` (the training loop's wiring, whose every
+mutant would rerun whole trainings); ``--all`` includes them. Or give mutmut's mutant-name
+patterns to test part of them, e.g. ``python benchmarks/mutation.py 'compta_finetune.metrics.*'``:
+the other modules keep their earlier results (mutmut keeps them in ``mutants/``).
+``--report`` only re-reads ``mutants/`` and rewrites the JSON.
+
+Scores: ``killed`` counts the variants a test failed on, ``timeout`` those that made the tests
+run past mutmut's CPU limit (an infinite loop: caught), ``survived`` those every test passed,
+``no_tests`` those in functions that no in-process test executes (counted as not caught).
+``score`` = (killed + timeout) / (total - skipped), as mutmut's own badge computes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import datetime
+import fnmatch
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+
+import tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "benchmarks" / "mutation.json"
+MUTANTS = ROOT / "mutants"
+
+# mutmut's exit codes -> status (mutmut.stats.status_by_exit_code, kept here so that reading the
+# results does not import mutmut, which sets the multiprocessing start method on import).
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no_tests", 33: "no_tests", 34: "skipped",
+          36: "timeout", -24: "timeout", 24: "timeout", 152: "timeout", 255: "timeout",
+          37: "killed", -11: "segfault", -9: "segfault", None: "not_checked"}
+
+
+def settings() -> tuple[list[str], list[str]]:
+    """``[tool.mutmut] do_not_mutate`` (lab modules) and ``[tool.compta-finetune.mutation] skip_functions``."""
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    return tool["mutmut"].get("do_not_mutate", []), tool.get("compta-finetune", {}).get("mutation", {}).get("skip_functions", [])
+
+
+def functions(path: Path) -> list[tuple[str, str]]:
+    """(qualified name, mutmut key prefix) of the functions and methods that mutmut mutates in ``path``."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append((node.name, f"x_{node.name}"))
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found.append((f"{node.name}.{item.name}", f"x\u01c1{node.name}\u01c1{item.name}"))
+    return found
+
+
+def default_patterns() -> list[str]:
+    """mutmut mutant-name patterns for every product function but the skipped ones."""
+    lab, skipped = settings()
+    patterns = []
+    for path in sorted((ROOT / "src" / "compta_finetune").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in lab):
+            continue
+        module = ".".join(path.relative_to(ROOT / "src").with_suffix("").parts)
+        if module.endswith(".__init__"):
+            module = module.removesuffix(".__init__")
+        kept = [(name, key) for name, key in functions(path) if not is_skipped(f"{module}.{name}", skipped)]
+        patterns += [f"{module}.{key}__mutmut_*" for _, key in kept]
+    return patterns
+
+
+def is_skipped(qualified_name: str, skipped: list[str]) -> bool:
+    return any(fnmatch.fnmatch(qualified_name, pattern) for pattern in skipped)
+
+
+def qualified_name(key: str) -> str:
+    """``compta_finetune.training.x\u01c1InvoiceTrainer\u01c1training_step__mutmut_3`` -> ``compta_finetune.training.InvoiceTrainer.training_step``."""
+    module, _, mangled = key.rpartition(".")
+    name = mangled.rsplit("__mutmut_", 1)[0]
+    name = name[2:] if name.startswith("x_") else name[1:].strip("\u01c1").replace("\u01c1", ".")
+    return f"{module}.{name}"
+
+
+def run_mutmut(patterns: list[str], max_children: int) -> float:
+    """Run ``mutmut run`` at the repository root; return its wall time in seconds."""
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "TOKENIZERS_PARALLELISM": "false",
+        # Each mutant is one process: one thread each, or two of them on two cores crawl.
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    command = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(max_children), *patterns]
+    shown = command if len(command) < 12 else [*command[:4], f"<{len(patterns)} function patterns>"]
+    print("$", " ".join(shown), flush=True)
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, env=env)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"mutmut failed with status {done.returncode}; see its output above.")
+    return seconds
+
+
+def module_name(meta: Path) -> str:
+    """``mutants/src/compta_finetune/recipes/phi2.py.meta`` -> ``compta_finetune.recipes.phi2``."""
+    relative = meta.relative_to(MUTANTS / "src").with_suffix("").with_suffix("")
+    return ".".join(relative.parts)
+
+
+def read_results(include_skipped: bool) -> dict[str, dict]:
+    """Per-module counts from mutmut's ``.meta`` files, with the surviving mutants' names."""
+    lab, skipped = settings()
+    modules = {}
+    for meta in sorted((MUTANTS / "src").rglob("*.py.meta")):
+        if any(fnmatch.fnmatch(meta.relative_to(MUTANTS).as_posix().removesuffix(".meta"), p) for p in lab):
+            continue  # a module moved to the lab list since mutants/ was made
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        exit_codes = {
+            key: code
+            for key, code in data.get("exit_code_by_key", {}).items()
+            if include_skipped or not is_skipped(qualified_name(key), skipped)
+        }
+        if not exit_codes:
+            continue
+        statuses = {key: STATUS.get(code, "suspicious") for key, code in exit_codes.items()}
+        counts = Counter(statuses.values())
+        tested = len(statuses) - counts["skipped"] - counts["not_checked"]
+        caught = counts["killed"] + counts["timeout"]
+        durations = data.get("durations_by_key", {})
+        modules[module_name(meta)] = {
+            "total": len(statuses),
+            "killed": counts["killed"],
+            "timeout": counts["timeout"],
+            "survived": counts["survived"],
+            "no_tests": counts["no_tests"],
+            "other": len(statuses) - tested - counts["skipped"] - counts["not_checked"]
+            + sum(counts[s] for s in ("suspicious", "segfault")),
+            "not_checked": counts["not_checked"],
+            "score": round(100 * caught / tested, 1) if tested else None,
+            # Sum of the mutants' test runs: the module's share of the run, on one core.
+            "seconds": round(sum(v for v in durations.values() if v), 1),
+            "survivors": sorted(k for k, s in statuses.items() if s in ("survived", "no_tests", "suspicious")),
+        }
+    return modules
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("patterns", nargs="*", help="mutmut mutant-name patterns (default: every product module)")
+    parser.add_argument("--report", action="store_true", help="only read mutants/ and write the JSON")
+    parser.add_argument("--all", action="store_true", help="also the functions of skip_functions (slow)")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2, help="mutants tested side by side")
+    options = parser.parse_args()
+
+    seconds = None
+    if not options.report:
+        patterns = options.patterns or ([] if options.all else default_patterns())
+        seconds = run_mutmut(patterns, options.max_children)
+    modules = read_results(include_skipped=options.all or bool(options.patterns))
+    if not modules:
+        sys.exit("No mutmut results in mutants/: run `make mutation` first.")
+    totals = Counter()
+    for row in modules.values():
+        totals.update({k: row[k] for k in ("total", "killed", "timeout", "survived", "no_tests", "not_checked")})
+    tested = totals["total"] - totals["not_checked"]
+    previous = json.loads(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
+    document = {
+        "date": datetime.date.today().isoformat(),
+        "tool": f"mutmut {metadata.version('mutmut')}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {options.max_children} mutants side by side",
+        "command": "python benchmarks/mutation.py " + " ".join(options.patterns) if options.patterns
+        else "python benchmarks/mutation.py --all" if options.all else "make mutation",
+        "skipped_functions": [] if options.all or options.patterns else settings()[1],
+        "wall_seconds": round(seconds, 1) if seconds is not None else previous.get("wall_seconds"),
+        "modules": modules,
+        "total": {
+            **dict(totals),
+            "score": round(100 * (totals["killed"] + totals["timeout"]) / tested, 1) if tested else None,
+        },
+    }
+    OUTPUT.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    width = max(len(name) for name in modules)
+    print(f"\n{'module':<{width}}  killed  timeout  survived  no tests  total  score")
+    for name, row in modules.items():
+        score = f"{row['score']:.1f} %" if row["score"] is not None else "-"
+        print(f"{name:<{width}}  {row['killed']:>6}  {row['timeout']:>7}  {row['survived']:>8}  {row['no_tests']:>8}"
+              f"  {row['total']:>5}  {score}")
+    print(f"Total score {document['total']['score']} %; written to {OUTPUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

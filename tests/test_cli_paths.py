@@ -1,0 +1,221 @@
+"""The command line's exit paths, in-process: Ctrl-C, a closed pipe, empty or bad standard input, option checks."""
+
+import argparse
+import io
+import sys
+import warnings
+
+import pytest
+
+from compta_finetune import cli
+from compta_finetune.cli import main
+from compta_finetune.data import read_invoice_csv
+from compta_finetune.errors import DataError, UserError
+from compta_finetune.training import FineTuningArguments
+
+RESUME_HINT = "Run the same command with --resume to continue from the last checkpoint."
+
+
+def stdin_bytes(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def fails(capsys, argv, code=2):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == code
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+def raising(error):
+    def handler(arguments):
+        raise error
+
+    return handler
+
+
+# --- Ctrl-C and closed pipes -----------------------------------------------------------------
+
+
+def test_ctrl_c_during_train_exits_130_with_the_resume_hint(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "run_train", raising(KeyboardInterrupt()))
+    err = fails(capsys, ["train", "--output-dir", str(tmp_path / "model")], code=130)
+    assert err == f"compta-finetune train: interrupted. {RESUME_HINT}\n"
+
+
+def test_ctrl_c_during_predict_exits_130_without_the_resume_hint(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "run_predict", raising(KeyboardInterrupt()))
+    err = fails(capsys, ["predict", "--model-dir", str(tmp_path), "--input", "-"], code=130)
+    assert err == "compta-finetune predict: interrupted.\n"
+
+
+def test_a_closed_pipe_stops_quietly_and_silences_standard_output(monkeypatch, capsys, tmp_path):
+    def handler(arguments):
+        print("first rows", flush=True)
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "run_predict", handler)
+    with open(tmp_path / "stdout.txt", "w") as stdout:
+        monkeypatch.setattr(sys, "stdout", stdout)
+        err = fails(capsys, ["predict", "--model-dir", str(tmp_path), "--input", "-"], code=1)
+        # Python's final flush of standard output must not fail again on the closed pipe.
+        print("written after the pipe closed", file=stdout, flush=True)
+    assert err == ""
+    assert (tmp_path / "stdout.txt").read_text() == "first rows\n"
+
+
+def test_an_os_error_names_the_file_and_exits_2(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "run_evaluate", raising(PermissionError(13, "Permission denied", "/data/x.csv")))
+    err = fails(capsys, ["evaluate", "--model-dir", str(tmp_path), "--input", "x.csv"])
+    assert err.startswith("compta-finetune evaluate: error: /data/x.csv: Permission denied.\n  Fix: check the path")
+
+
+def test_an_os_error_without_a_file_still_exits_2(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "run_evaluate", raising(OSError("disk gone")))
+    err = fails(capsys, ["evaluate", "--model-dir", str(tmp_path), "--input", "x.csv"])
+    assert err.startswith("compta-finetune evaluate: error: disk gone.\n")
+
+
+def test_a_user_error_prints_the_problem_then_the_fix(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "run_evaluate", raising(UserError("the problem.", "the fix.")))
+    err = fails(capsys, ["evaluate", "--model-dir", str(tmp_path), "--input", "x.csv"])
+    assert err == "compta-finetune evaluate: error: the problem.\n  Fix: the fix.\n"
+
+
+def test_success_returns_0_and_library_deprecations_stay_hidden(monkeypatch, capsys, tmp_path):
+    def handler(arguments):
+        warnings.warn("old API", FutureWarning)
+        warnings.warn("check this line", UserWarning)
+
+    monkeypatch.setattr(cli, "run_evaluate", handler)
+    assert main(["evaluate", "--model-dir", str(tmp_path), "--input", "x.csv"]) == 0
+    # A FutureWarning raised here counts as "ours" (module compta_finetune...) only if it comes from
+    # the package: this test module is not it, so only the UserWarning is shown, in one line.
+    err = capsys.readouterr().err
+    assert "compta-finetune: warning: check this line\n" in err
+    assert "old API" not in err
+
+
+# --- Standard input --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [b"", b"\n\n  \n"])
+def test_empty_standard_input_is_refused(monkeypatch, capsys, tmp_path, data):
+    stdin_bytes(monkeypatch, data)
+    err = fails(capsys, ["predict", "--model-dir", str(tmp_path / "never-loaded"), "--input", "-"])
+    assert "<stdin>: no input." in err and "pipe invoice lines" in err
+
+
+def test_a_bad_csv_on_standard_input_is_named_stdin(monkeypatch, capsys, tmp_path):
+    stdin_bytes(monkeypatch, b"text,label\nAbonnement fibre,626\n   ,6064\n")
+    err = fails(capsys, ["predict", "--model-dir", str(tmp_path / "never-loaded"), "--input", "-"])
+    assert "error: <stdin>, line 3: empty text." in err
+    assert "stdin.csv" not in err and str(tmp_path) not in err.split("Fix:")[0].replace(str(tmp_path / "never-loaded"), "")
+
+
+def test_standard_input_lines_and_csv(monkeypatch):
+    stdin_bytes(monkeypatch, "\ufeffLoyer bureaux\n  Papier A4  \n\n\n".encode())
+    assert cli.read_texts("-") == ["Loyer bureaux", "Papier A4"]
+    stdin_bytes(monkeypatch, b"text,label\nLoyer,6132\nLoyer,6132\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # duplicate lines are fine to predict: no warning
+        assert cli.read_texts("-") == ["Loyer", "Loyer"]
+
+
+def test_a_text_stream_without_buffer_is_read_too(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Frais postaux\n"))
+    assert cli.read_texts("-") == ["Frais postaux"]
+
+
+def test_a_csv_file_input_is_read_without_duplicate_warnings(tmp_path):
+    path = tmp_path / "lines.csv"
+    path.write_text("text\nToner\nToner\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert cli.read_texts(str(path)) == ["Toner", "Toner"]
+
+
+# --- Option checks ---------------------------------------------------------------------------
+
+
+def check(**options):
+    cli._check_fine_tuning_arguments(FineTuningArguments(**options))
+
+
+def test_the_smallest_valid_option_values_pass():
+    check(batch_size=1, max_length=1, save_steps=1, epochs=0.5, learning_rate=1e-9)
+    check(epochs=0, max_steps=1)  # --max-steps overrides --epochs
+    check(save_steps=None, learning_rate=None)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"batch_size": 0}, "--batch-size must be at least 1"),
+        ({"max_length": 0}, "--max-length must be at least 1"),
+        ({"save_steps": 0}, "--save-steps must be at least 1"),
+        ({"epochs": 0}, "--epochs must be above 0 (or give --max-steps)"),
+        ({"epochs": 0, "max_steps": 0}, "--epochs must be above 0 (or give --max-steps)"),
+        ({"learning_rate": 0.0}, "--learning-rate must be above 0"),
+        ({"learning_rate": -1e-5}, "--learning-rate must be above 0"),
+    ],
+)
+def test_each_bad_option_is_named(options, message):
+    with pytest.raises(UserError) as error:
+        check(**options)
+    assert error.value.problem == message + "."
+    assert error.value.fix == "correct the option values."
+
+
+def test_all_bad_options_are_named_at_once(capsys, tmp_path):
+    err = fails(capsys, ["train", "--output-dir", str(tmp_path / "m"), "--batch-size", "0", "--max-length", "-3"])
+    assert "--batch-size must be at least 1; --max-length must be at least 1." in err
+    assert not (tmp_path / "m").exists()
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_top_k_and_batch_size_must_be_whole_numbers_of_at_least_1(value):
+    with pytest.raises(argparse.ArgumentTypeError, match=f"at least 1, got '{value}'"):
+        cli._positive_int(value)
+    assert cli._positive_int("1") == 1 and cli._positive_int("64") == 64
+
+
+# --- Reading invoice files -------------------------------------------------------------------
+
+
+def test_a_single_duplicate_line_warns(tmp_path):
+    path = tmp_path / "dup.csv"
+    path.write_text("text,label\nToner,6064\nToner,6064\nLoyer,6132\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"dup.csv: 1 duplicate line\(s\); they are kept."):
+        assert len(read_invoice_csv(path, {"6064", "6132"})) == 3
+
+
+def test_no_duplicate_no_warning(tmp_path):
+    path = tmp_path / "unique.csv"
+    path.write_text("text,label\nToner,6064\nToner,6132\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_invoice_csv(path, {"6064", "6132"}) == [
+            {"text": "Toner", "label": "6064"},
+            {"text": "Toner", "label": "6132"},
+        ]
+
+
+def test_an_empty_label_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "train.csv"
+    path.write_text("text,label\nToner,6064\nLoyer,  \n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        read_invoice_csv(path, {"6064", "6132"})
+    assert error.value.problem == f"{path}, line 3: unknown label ''."
+    assert error.value.fix == "Use one of the 2 account codes: 6064, 6132."
+
+
+def test_train_with_an_empty_label_exits_2_not_with_a_key_error(tiny_camembert, capsys, tmp_path):
+    path = tmp_path / "train.csv"
+    path.write_text("text,label\nAbonnement fibre,626\nRamettes papier,\n", encoding="utf-8")
+    argv = ["train", "--model", str(tiny_camembert), "--output-dir", str(tmp_path / "m"), "--train-file", str(path)]
+    err = fails(capsys, argv)
+    assert "train.csv, line 3: unknown label ''." in err and "KeyError" not in err
+    assert not (tmp_path / "m").exists()
