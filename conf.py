@@ -34,6 +34,8 @@ extensions = [
     "sphinx_design",
     "src_dependencies",  # re-execute pages when the package code they import changes
     "verified_by",  # under each snippet of src/, the tests that executed it (docs/_data/verified_by.json)
+    "french",  # French typography on prose, accent-insensitive French search
+    "figures",  # :fig:`file.key | .1f`: a figure from benchmarks/*.json or docs/_data/*.json, in French
 ]
 
 exclude_patterns = ["_build", "_ext", "original", "**.ipynb_checkpoints", "jupyter_execute"]
@@ -42,17 +44,30 @@ source_suffix = {".rst": "restructuredtext", ".md": "myst-nb"}
 html_theme = "sphinx_rtd_theme"
 html_title = "Fine-tuning CamemBERT et Phi-2 pour la comptabilité"
 html_static_path = ["docs/_static"]
-html_css_files = ["verified_by.css"]  # the « Vérifié par » notes
+html_css_files = ["verified_by.css", "site.css"]  # the « Vérifié par » notes; tables that wrap
+# The French search folds accents (docs/_ext/french.py registers its FoldedFrench for "fr").
+html_search_language = "fr"
+# Smartquotes would turn the apostrophe of d'accelerate into a closing quote: the sources
+# already use the typographic characters they want, and docs/_ext/french.py does the spacing.
+smartquotes = False
 
 # API reference: NumPy-style docstrings, members in source order.
 autodoc_default_options = {"members": True, "member-order": "bysource"}
 autodoc_typehints = "description"
 napoleon_google_docstring = False
 
-# Copy button: strip `>>> `/`... ` and shell prompts so the copied text runs as is.
+# Copy button: in a block with prompts, copy only the prompt lines (`>>> `, `... `, `$ `),
+# without their prompts and without the outputs, so the copied text runs as pasted
+# (tests/test_browser.py pastes every page's copies into a fresh Python).
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
-copybutton_only_copy_prompt_lines = False
+copybutton_only_copy_prompt_lines = True
+copybutton_remove_prompts = True
+# No button on executed-page outputs, nor on blocks marked `:class: no-copy` (the original
+# code, shown to be read, not run).
+copybutton_selector = "div:not(.output):not(.no-copy) > div.highlight > pre"
+# A shell command continued with `\` keeps its continuation lines (they have no prompt).
+copybutton_line_continuation_character = "\\"
 
 # Executed pages (MyST notebooks): cached between builds, never silently failing.
 nb_execution_mode = "cache"

@@ -152,9 +152,12 @@ def _html_pages() -> list[str]:
     )
 
 
+# conf.py's copybutton_selector: code blocks, not executed-page outputs nor `no-copy` blocks.
+COPY_SELECTOR = "div:not(.output):not(.no-copy) > div.highlight > pre"
+
 _COLLECT = """async () => {
   // sphinx-copybutton adds its buttons once ClipboardJS (loaded async) is there.
-  const blocks = document.querySelectorAll("div.highlight pre").length;
+  const blocks = document.querySelectorAll("%s").length;
   for (let i = 0; i < 200 && document.querySelectorAll("button.copybtn").length < blocks; i++)
     await new Promise(done => setTimeout(done, 50));
   for (const img of document.images) img.loading = "eager";
@@ -170,7 +173,7 @@ _COLLECT = """async () => {
     ids: [...document.querySelectorAll("[id]")].map(e => e.id)
       .concat([...document.querySelectorAll("a[name]")].map(a => a.name)),
   };
-}"""
+}""" % COPY_SELECTOR
 
 
 @pytest.fixture(scope="session")
@@ -350,19 +353,19 @@ def test_french_search_finds(browser, site_url, query, expected):
             "#search-results ul.search > li > a:first-of-type", "links => links.map(a => a.href)"
         )
         summary = page.inner_text("#search-results .search-summary")
-        french = page.evaluate("() => window.Stemmer === window.FrenchStemmer")
-    assert french, "search.html does not use Sphinx's FrenchStemmer (conf.py: language = 'fr')"
+        french = page.evaluate("() => window.Stemmer === window.FoldedFrenchStemmer && !!window.FrenchStemmer")
+    assert french, "search.html does not use the accent-folding French stemmer (docs/_ext/french.py)"
     found = [_site_path(href, site_url) for href in hrefs]
     missing = [path for path in expected if path not in found]
     assert not missing, f"search {query!r}: {missing} not in the results {found} ({summary!r})"
 
 
 _PICK_BLOCK = """(prompt) => {
-  const blocks = [...document.querySelectorAll("div.highlight pre")]
+  const blocks = [...document.querySelectorAll("%s")]
     .map((pre, i) => [i, pre.innerText])
     .filter(([i, text]) => text.split("\\n").some(line => line.startsWith(prompt)));
   return blocks.find(([i, text]) => /^\\.\\.\\. /m.test(text)) || blocks[0] || [-1, ""];
-}"""
+}""" % COPY_SELECTOR
 
 
 @pytest.mark.parametrize(
@@ -381,7 +384,7 @@ def test_copy_button_strips_prompts(browser, site_url, name, prompt):
         index, text = page.evaluate(_PICK_BLOCK, prompt)
         assert index >= 0, f"{name}: no code block with the {prompt.strip()!r} prompt"
         page.evaluate("navigator.clipboard.writeText('')")
-        page.locator("div.highlight pre").nth(index).hover()  # the button shows on hover
+        page.locator(COPY_SELECTOR).nth(index).hover()  # the button shows on hover
         page.locator(f"#codecell{index} + button.copybtn").click(timeout=WAIT_MS)
         page.wait_for_function(
             "async () => (await navigator.clipboard.readText()) !== ''", timeout=WAIT_MS
@@ -392,3 +395,318 @@ def test_copy_button_strips_prompts(browser, site_url, name, prompt):
     assert not with_prompt, f"{name}: copied lines still start with a prompt: {with_prompt}"
     missing = [line for line in code if line not in copied.splitlines()]
     assert not missing, f"{name}: code lines missing from the copy {copied!r}: {missing}"
+
+
+# --------------------------------------------------------------------------- what a reader copies runs
+#
+# On every page, every copy button is clicked in page order and the clipboard read back, as a
+# reader would. Then:
+#
+# * Python (``pycon``, ``python``, ``ipython3`` blocks) is executed in a fresh ``python`` (the
+#   package installed, HF_HUB_OFFLINE=1, the page's folder of docs/ as working directory), block
+#   after block in one namespace, as if pasted into one interpreter. A block whose page shows a
+#   traceback must raise exactly that error (type, and message up to a shown ``...``); any other
+#   error fails, naming the page, the block and the error. A complete script (one with
+#   ``if __name__ == "__main__":``) is saved to a file and run as ``python script.py --help``:
+#   pasted into an interpreter it would start a real training on downloaded weights.
+# * Shell (``console`` blocks): each command must parse (``bash -n``); ``compta-finetune``
+#   commands (also behind ``torchrun``/``accelerate launch``/``python -m``) must use only options
+#   that their ``--help`` lists; ``make`` targets must exist in the Makefile; ``python -c`` code
+#   is run. Nothing is trained from a console block: the training commands are exercised by
+#   tests/test_cli.py, and here they would download weights.
+
+_CLICK_ALL = """async (selector) => {
+  // Show every hidden tab and every collapsed section, so that each block can be clicked.
+  const style = document.createElement("style");
+  style.textContent = ".sd-tab-content { display: block !important; }";
+  document.head.appendChild(style);
+  document.querySelectorAll("details").forEach(d => d.open = true);
+  const blocks = [...document.querySelectorAll(selector)];
+  return blocks.map((pre, i) => {
+    const outer = pre.closest("div[class*='highlight-']");
+    const lang = outer ? [...outer.classList].find(c => c.startsWith("highlight-")).slice(10) : "";
+    return {index: i, id: pre.id, lang: lang, shown: pre.innerText};
+  });
+}"""
+
+PYTHON_LANGS = {"pycon", "python", "python3", "ipython3", "ipython", "default"}
+SHELL_LANGS = {"console", "shell-session", "bash", "sh", "shell"}
+_TRACEBACK = re.compile(r"^Traceback \(most recent call last\):", re.M)
+_ERROR_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)): ?(.*)$")
+
+
+def expected_error(shown: str) -> tuple[str, str] | None:
+    """The (type, message) a block shows after ``Traceback (most recent call last):``, if any."""
+    if not _TRACEBACK.search(shown):
+        return None
+    for line in reversed(shown.splitlines()):
+        if match := _ERROR_LINE.match(line.strip()):
+            return match.group(1).rsplit(".", 1)[-1], match.group(2)
+    return None
+
+
+@dataclass
+class CopiedBlock:
+    page: str
+    index: int  # the block's place among the page's copyable blocks (0-based)
+    lang: str
+    shown: str
+    copied: str
+
+    @property
+    def where(self) -> str:
+        first = next((line for line in self.copied.splitlines() if line.strip()), "")
+        return f"{self.page}, block {self.index + 1} ({self.lang}: {first[:70]!r})"
+
+
+@pytest.fixture(scope="session")
+def copied(browser, site_url) -> dict[str, list[CopiedBlock]]:
+    """Every copyable block of every page, with what its copy button put on the clipboard."""
+    result: dict[str, list[CopiedBlock]] = {}
+    page = browser.new_page()
+    for name in _html_pages():
+        page.goto(site_url + quote(name), wait_until="load")
+        blocks = page.evaluate(_CLICK_ALL, COPY_SELECTOR)
+        if not blocks:
+            continue
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('button.copybtn').length >= n", arg=len(blocks), timeout=WAIT_MS
+        )
+        result[name] = []
+        for block in blocks:
+            page.evaluate("navigator.clipboard.writeText('\\u0000')")
+            page.locator(COPY_SELECTOR).nth(block["index"]).scroll_into_view_if_needed()
+            page.locator(COPY_SELECTOR).nth(block["index"]).hover()
+            page.locator(f"#{block['id']} + button.copybtn").click(timeout=WAIT_MS)
+            page.wait_for_function(
+                "async () => (await navigator.clipboard.readText()) !== '\\u0000'", timeout=WAIT_MS
+            )
+            text = page.evaluate("navigator.clipboard.readText()")
+            result[name].append(CopiedBlock(name, block["index"], block["lang"], block["shown"], text))
+    page.close()
+    return result
+
+
+_DRIVER = r'''
+import json, sys, traceback
+blocks = json.load(open(sys.argv[1], encoding="utf-8"))
+namespace = {"__name__": "__main__"}
+for block in blocks:
+    expected = block["expected"]
+    try:
+        exec(compile(block["code"], "<" + block["where"] + ">", "exec"), namespace)
+    except BaseException as error:
+        name, message = type(error).__name__, str(error).splitlines()[0] if str(error) else ""
+        if expected and name == expected[0] and message.startswith(expected[1].split("...")[0].rstrip()):
+            continue
+        shown = "" if not expected else f" (the page shows {expected[0]}: {expected[1]})"
+        print(f"FAILED {block['where']}: {name}: {message}{shown}")
+        traceback.print_exc(limit=-3)
+        sys.exit(1)
+    else:
+        if expected:
+            print(f"FAILED {block['where']}: the page shows {expected[0]}, nothing was raised")
+            sys.exit(1)
+print("OK", len(blocks))
+'''
+
+
+def _page_dir(name: str) -> Path:
+    """The folder of docs/ a page comes from (the working directory its code is run in)."""
+    folder = ROOT / "docs" / Path(name).parent
+    return folder if folder.is_dir() else ROOT / "docs"
+
+
+def _python_env() -> dict[str, str]:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false", PYTHONWARNINGS="ignore")
+    env.pop("PYTHONPATH", None)  # the installed package, as a reader has it
+    return env
+
+
+def test_copied_python_runs(copied, tmp_path, capsys):
+    """Every page's copied Python, pasted in page order into a fresh interpreter, runs."""
+    import json
+    import subprocess
+
+    problems, executed, scripts, pages = [], 0, 0, 0
+    for name, blocks in copied.items():
+        session = []
+        for block in blocks:
+            if block.lang not in PYTHON_LANGS:
+                continue
+            if 'if __name__ == "__main__":' in block.copied:
+                scripts += 1
+                script = tmp_path / f"script{scripts}.py"
+                script.write_text(block.copied, encoding="utf-8")
+                run = subprocess.run(
+                    [sys.executable, str(script), "--help"], cwd=_page_dir(name), env=_python_env(),
+                    capture_output=True, text=True, timeout=120,
+                )
+                if run.returncode != 0 or "usage:" not in run.stdout:
+                    problems.append(f"{block.where}: `python script.py --help` failed: {run.stderr.strip()[-400:]}")
+                continue
+            session.append({"code": block.copied, "expected": expected_error(block.shown), "where": block.where})
+        if not session:
+            continue
+        pages += 1
+        data = tmp_path / f"page{pages}.json"
+        data.write_text(json.dumps(session), encoding="utf-8")
+        driver = tmp_path / "driver.py"
+        driver.write_text(_DRIVER, encoding="utf-8")
+        try:
+            run = subprocess.run(
+                [sys.executable, str(driver), str(data)], cwd=_page_dir(name), env=_python_env(),
+                capture_output=True, text=True, timeout=600,
+            )
+        except subprocess.TimeoutExpired:
+            problems.append(f"{name}: the copied code did not finish in 600 s")
+            continue
+        if run.returncode == 0:
+            executed += len(session)
+        else:
+            failed = [line for line in run.stdout.splitlines() if line.startswith("FAILED")]
+            detail = failed[0][7:] if failed else f"exit {run.returncode}: {run.stderr.strip()[-600:]}"
+            problems.append(detail)
+    with capsys.disabled():
+        print(f"\ncopied Python: {executed} blocks executed without error on {pages} pages "
+              f"(+ {scripts} scripts run with --help); {len(problems)} failures")
+    _no_problems(problems, "copied Python blocks that do not run as pasted")
+
+
+_OPTION = re.compile(r"^(--[\w-]+)")
+
+
+@functools.lru_cache(maxsize=None)
+def _help(command: tuple[str, ...]) -> str:
+    import subprocess
+
+    run = subprocess.run([sys.executable, *command, "--help"], env=_python_env(), capture_output=True,
+                         text=True, timeout=120, cwd=ROOT)
+    return run.stdout if run.returncode == 0 else ""
+
+
+def _make_targets() -> set[str]:
+    return set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+
+
+def _commands(copied_text: str) -> list[str]:
+    """Copied shell text -> one string per command (``\\`` continuations joined)."""
+    return [c.strip() for c in re.sub(r"\\\n", " ", copied_text).splitlines() if c.strip()]
+
+
+def check_command(command: str) -> str | None:
+    """What is wrong with one copied shell command, or None."""
+    import shlex
+    import subprocess
+
+    if subprocess.run(["bash", "-n", "-c", command], capture_output=True).returncode != 0:
+        return "does not parse as a shell command"
+    words = shlex.split(command.split("|")[-1].split(">")[0]) if "|" in command else shlex.split(command.split(">")[0])
+    words = [w.removeprefix(".venv/bin/") for w in words]
+    if not words:
+        return None
+    if words[0] == "make":
+        missing = [w for w in words[1:] if "=" not in w and w not in _make_targets()]
+        return f"no make target {missing}" if missing else None
+    if words[0] in {"python", "python3"} and words[1:2] == ["-c"]:
+        run = subprocess.run([sys.executable, "-c", words[2]], env=_python_env(), capture_output=True, text=True,
+                             timeout=120)
+        return None if run.returncode == 0 else f"fails: {run.stderr.strip()[-300:]}"
+    # The compta_finetune part, wherever it starts: `compta-finetune SUB`, `-m compta_finetune SUB`,
+    # `python -m compta_finetune.examples.x`.
+    if words[0] == "compta-finetune":
+        target, rest = ("-m", "compta_finetune", words[1]), words[2:]
+    elif "-m" in words and words[words.index("-m") + 1].startswith("compta_finetune"):
+        at = words.index("-m") + 1
+        module = words[at]
+        if module == "compta_finetune":
+            target, rest = ("-m", module, words[at + 1]), words[at + 2 :]
+        else:
+            target, rest = ("-m", module), words[at + 1 :]
+    else:
+        return None  # another program (git, iconv, cat): parsed above, not ours to check
+    text = _help(target)
+    if not text:
+        return f"`{' '.join(target)} --help` fails"
+    unknown = [m.group(1) for w in rest if (m := _OPTION.match(w)) and m.group(1) not in text]
+    return f"options not in `{' '.join(target[1:])} --help`: {unknown}" if unknown else None
+
+
+def test_copied_shell_commands_parse(copied, capsys):
+    problems, checked = [], 0
+    for name, blocks in copied.items():
+        for block in blocks:
+            if block.lang not in SHELL_LANGS:
+                continue
+            if PROMPT.search(block.copied):
+                problems.append(f"{block.where}: the copy keeps a prompt")
+            for command in _commands(block.copied):
+                checked += 1
+                if problem := check_command(command):
+                    problems.append(f"{block.where}: `{command[:80]}`: {problem}")
+    with capsys.disabled():
+        print(f"\ncopied shell commands: {checked} checked, {len(problems)} problems")
+    _no_problems(problems, "copied shell commands that would not run")
+
+
+def test_every_copyable_block_is_known(copied):
+    """A block in a language the checks above do not read is a block nobody tested."""
+    known = PYTHON_LANGS | SHELL_LANGS | {"text", "none", "csv", "json", "toml", "ini", "yaml", "myst-ansi", "pytb"}
+    problems = [f"{b.where}: language {b.lang!r}" for blocks in copied.values() for b in blocks if b.lang not in known]
+    _no_problems(problems, "copyable blocks in an unchecked language")
+
+
+# --------------------------------------------------------------------------- whole tables and pages
+
+_WIDTHS = """() => {
+  const problems = [];
+  const page = document.documentElement.scrollWidth;
+  if (page > window.innerWidth + 1)
+    problems.push(`page ${page} px wide in a ${window.innerWidth} px window`);
+  document.querySelectorAll(".rst-content table").forEach((table, i) => {
+    const box = table.parentElement;
+    const width = Math.max(table.scrollWidth, table.getBoundingClientRect().width);
+    if (width > box.clientWidth + 1) {
+      const head = (table.querySelector("th, td")?.innerText || "").slice(0, 40);
+      problems.push(`table ${i + 1} (${JSON.stringify(head)}) ${Math.round(width)} px in a ${box.clientWidth} px column`);
+    }
+  });
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_tables_and_pages_fit(browser, site_url, width, capsys):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    problems, pages = [], 0
+    for name in _html_pages():
+        page.goto(site_url + quote(name), wait_until="load")
+        pages += 1
+        problems += [f"{name} at {width} px: {p}" for p in page.evaluate(_WIDTHS)]
+    page.close()
+    with capsys.disabled():
+        print(f"\nwidths: {pages} pages checked at {width} px, {len(problems)} problems")
+    _no_problems(problems, f"pages or tables wider than their space at {width} px")
+
+
+# --------------------------------------------------------------------------- search without accents
+
+
+def _search(browser, site_url, query: str) -> list[str]:
+    with _open(browser, f"{site_url}search.html?q={quote(query)}", "the search did not finish") as page:
+        page.wait_for_function(
+            "() => document.querySelector('#search-results .search-summary')?.innerText", timeout=WAIT_MS
+        )
+        hrefs = page.eval_on_selector_all(
+            "#search-results ul.search > li > a:first-of-type", "links => links.map(a => a.href)"
+        )
+    return sorted({_site_path(href, site_url) for href in hrefs})
+
+
+@pytest.mark.parametrize(("plain", "accented"), [("entrainement", "entraînement"), ("memoire", "mémoire")])
+def test_search_ignores_accents(browser, site_url, plain, accented, capsys):
+    without, with_accents = _search(browser, site_url, plain), _search(browser, site_url, accented)
+    with capsys.disabled():
+        print(f"\nsearch: « {plain} » {len(without)} pages, « {accented} » {len(with_accents)} pages")
+    assert with_accents, f"« {accented} » finds nothing"
+    assert without == with_accents, f"« {plain} » finds {without}, « {accented} » finds {with_accents}"

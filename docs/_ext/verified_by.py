@@ -42,6 +42,7 @@ from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
 
 from function_digests import function_table, functions, source_digest
+from snippet_imports import needed_imports
 
 logger = logging.getLogger(__name__)
 
@@ -240,11 +241,18 @@ class VerifiedLiteralInclude(LiteralInclude):
     """``literalinclude`` followed, for code of the package, by the tests that executed it."""
 
     def run(self):
+        _rel, filename = self.env.relfn2path(self.arguments[0])
+        key = package_key(filename, self.config.verified_by_root)
+        if key is not None and "pyobject" in self.options:
+            # The snippet comes with the imports it needs: pasted alone, it defines without NameError.
+            source = Path(filename).read_text(encoding=self.options.get("encoding", self.config.source_encoding))
+            imports = needed_imports(source, module_name(key), self.options["pyobject"])
+            if imports:
+                prepend = "\n".join(imports) + "\n"
+                self.options["prepend"] = prepend + self.options.get("prepend", "")
         result = super().run()
         if not result or isinstance(result[0], nodes.system_message) or "diff" in self.options:
             return result
-        _rel, filename = self.env.relfn2path(self.arguments[0])
-        key = package_key(filename, self.config.verified_by_root)
         if key is None:
             return result
         data_path = data_file(self.config)

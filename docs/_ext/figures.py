@@ -1,0 +1,119 @@
+"""``:fig:`` — a figure from a JSON file, written the French way, so a quantity has one source.
+
+A static page shows a measured or computed value by naming where it lives instead of typing it::
+
+    :fig:`gpu_results.phi2_memory[method=full].peak_allocated_gib | .1f` Gio
+    :fig:`results.train_speedup_vs_seed | .2f`
+    :fig:`gpu_results.camembert_base_training.fraction_of_peak | .2%`
+    :fig:`results.predict.lines | ,d`
+    :fig:`a.x - a.y | .1f`   (a difference computed from the values shown)
+
+The first name is a JSON file, looked up in ``figures_dirs`` (``benchmarks/`` and ``docs/_data/``
+by default; ``gpu_results`` is ``benchmarks/gpu_results.json``); then keys, list indexes
+(``[0]``) or list items chosen by a field (``[method=full]``). After ``|``, a Python format
+specification. The result is French: decimal comma, narrow no-break space between thousands
+groups and before ``%``. In MyST pages the role is ``{fig}`...```. The page is rebuilt when the
+file changes; an unknown file or key stops the build (under -W) with the path that failed.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+
+logger = logging.getLogger(__name__)
+
+NNBSP = "\u202f"
+_STEP = re.compile(r"\.?([^.\[\]]+)|\[([^\]]+)\]")
+_OPERATORS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
+
+
+class FigureError(ValueError):
+    """A figure path that names nothing."""
+
+
+def lookup(data, path: str):
+    """Follow ``a.b[0].c[method=full].d`` through nested dicts and lists."""
+    for key, selector in _STEP.findall(path):
+        if key:
+            if not isinstance(data, dict) or key not in data:
+                raise FigureError(f"no key {key!r} in {path!r}")
+            data = data[key]
+        elif "=" in selector:
+            field, _, wanted = selector.partition("=")
+            matches = [item for item in data if isinstance(item, dict) and str(item.get(field)) == wanted]
+            if len(matches) != 1:
+                raise FigureError(f"{len(matches)} items with {field}={wanted} in {path!r}")
+            data = matches[0]
+        else:
+            try:
+                data = data[int(selector)]
+            except (IndexError, ValueError, TypeError) as exc:
+                raise FigureError(f"no item [{selector}] in {path!r}") from exc
+    return data
+
+
+def french_number(value, spec: str = "") -> str:
+    """``format(value, spec)`` written the French way: 1,234.5 -> 1 234,5 ; 63.3% -> 63,3 %."""
+    text = format(value, spec)
+    text = text.replace(",", "\0").replace(".", ",").replace("\0", NNBSP)
+    if text.endswith("%"):
+        text = text[:-1] + NNBSP + "%"
+    return text.replace("-", "\u2212") if isinstance(value, (int, float)) and value < 0 else text
+
+
+def load(name: str, dirs: list[Path]) -> tuple[dict, Path]:
+    for directory in dirs:
+        path = directory / f"{name}.json"
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8")), path
+    raise FigureError(f"no file {name}.json in {', '.join(str(d) for d in dirs)}")
+
+
+def evaluate(expression: str, dirs: list[Path]) -> tuple[float, list[Path]]:
+    """The value of ``file.path`` or ``file.path OP file.path`` (left to right)."""
+    parts = re.split(r"\s+([-+*/])\s+", expression.strip())
+    files: list[Path] = []
+
+    def value(term: str):
+        name, _, path = term.partition(".")
+        data, file = load(name, dirs)
+        files.append(file)
+        return lookup(data, path)
+
+    result = value(parts[0])
+    for op, term in zip(parts[1::2], parts[2::2]):
+        result = _OPERATORS[op](result, value(term))
+    return result, files
+
+
+def render(text: str, dirs: list[Path]) -> tuple[str, list[Path]]:
+    expression, _, spec = text.partition("|")
+    result, files = evaluate(expression, dirs)
+    return french_number(result, spec.strip()), files
+
+
+class FigureRole(SphinxRole):
+    def run(self):
+        dirs = [Path(self.config.figures_root or self.env.app.confdir) / d for d in self.config.figures_dirs]
+        try:
+            text, files = render(self.text, dirs)
+        except (FigureError, KeyError, TypeError, ValueError, json.JSONDecodeError) as exc:
+            logger.warning("figure %r : %s", self.text, exc, location=self.get_location(), type="figures")
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        for file in files:
+            self.env.note_dependency(str(file))
+        return [nodes.inline(self.rawtext, text, classes=["figure-value"])], []
+
+
+def setup(app):
+    app.add_config_value("figures_dirs", ["benchmarks", "docs/_data"], "env", list)
+    app.add_config_value("figures_root", "", "env", str)
+    app.add_role("fig", FigureRole())
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
