@@ -22,7 +22,7 @@ export TOKENIZERS_PARALLELISM := false
 # threads on two cores (torchrun tests, a notebook beside a build) run 20 times slower.
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install html test doctest pytest browser-test bench serve clean
+.PHONY: install html test doctest pytest browser-test bench experiment serve clean
 
 install: $(INSTALLED)
 
@@ -59,6 +59,13 @@ test: pytest
 # Benchmarks (about 7 minutes on 2 cores: they time a cold `make html` and `make test` too).
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+# The results page's full experiment (3 seeds, early stopping, learning curve, calibration), written to
+# docs/_data/experiment.json, which the page reads. JOBS processes side by side, one torch thread each
+# (about 25 min with JOBS=2 on 2 cores; set JOBS to the number of cores).
+JOBS ?= 2
+experiment: $(INSTALLED)
+	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS)
 
 serve: html
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

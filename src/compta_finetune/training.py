@@ -21,6 +21,7 @@ from datasets import DatasetDict
 from transformers import (
     AutoConfig,
     DataCollatorWithPadding,
+    EarlyStoppingCallback,
     HfArgumentParser,
     PreTrainedModel,
     PreTrainedTokenizerBase,
@@ -273,6 +274,13 @@ class FineTuningArguments:
     lora: bool = field(default=True, metadata={"help": "Phi-2 only: train LoRA adapters (--no-lora: all weights)."})
     seed: int = field(default=42, metadata={"help": "Random seed, for reproducible runs."})
     save_steps: int | None = field(default=None, metadata={"help": "Checkpoint every N steps (default: every epoch)."})
+    early_stopping_patience: int | None = field(
+        default=None,
+        metadata={
+            "help": "Stop when validation macro-F1 has not improved for N evaluations, and keep the best model "
+            "(--epochs is then a maximum)."
+        },
+    )
     resume: bool = field(default=False, metadata={"help": "Resume an interrupted run from its last checkpoint."})
     overwrite: bool = field(default=False, metadata={"help": "Replace an existing output directory."})
 
@@ -453,7 +461,14 @@ def finetune(arguments: FineTuningArguments) -> dict:
         save_steps=arguments.save_steps,
         progress_bars=sys.stderr.isatty(),
     )
+    if arguments.early_stopping_patience:
+        # Keep the checkpoint of the best validation macro-F1, not the last one.
+        training_args.load_best_model_at_end = True
+        training_args.metric_for_best_model = "macro_f1"
+        training_args.greater_is_better = True
     trainer = build_trainer(model, tokenizer, tokenized, training_args)
+    if arguments.early_stopping_patience:
+        trainer.add_callback(EarlyStoppingCallback(early_stopping_patience=arguments.early_stopping_patience))
     last_checkpoint = last_complete_checkpoint(checkpoint_dir) if arguments.resume else None
     if arguments.resume and last_checkpoint is None:
         logger.warning("No complete checkpoint in %s: training from the start.", checkpoint_dir)
