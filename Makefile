@@ -22,7 +22,7 @@ export TOKENIZERS_PARALLELISM := false
 # threads on two cores (torchrun tests, a notebook beside a build) run 20 times slower.
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install html test doctest pytest browser-test bench mutation serve clean
+.PHONY: install html test doctest pytest browser-test bench mutation experiment serve clean
 
 install: $(INSTALLED)
 
@@ -67,6 +67,13 @@ bench: $(INSTALLED)
 # pyproject.toml's [tool.mutmut]; `python benchmarks/mutation.py 'compta_finetune.metrics.*'` tests one module.
 mutation: $(INSTALLED)
 	$(BIN)/python benchmarks/mutation.py
+
+# The results page's full experiment (3 seeds, early stopping, learning curve, calibration), written to
+# docs/_data/experiment.json, which the page reads. JOBS processes side by side, one torch thread each
+# (about 25 min with JOBS=2 on 2 cores; set JOBS to the number of cores).
+JOBS ?= 2
+experiment: $(INSTALLED)
+	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS)
 
 serve: html
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

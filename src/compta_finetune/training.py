@@ -22,6 +22,7 @@ from datasets import DatasetDict
 from transformers import (
     AutoConfig,
     DataCollatorWithPadding,
+    EarlyStoppingCallback,
     HfArgumentParser,
     PreTrainedModel,
     PreTrainedTokenizerBase,
@@ -292,6 +293,13 @@ class FineTuningArguments:
     lora: bool = field(default=True, metadata={"help": "Phi-2 only: train LoRA adapters (--no-lora: all weights)."})
     seed: int = field(default=42, metadata={"help": "Random seed, for reproducible runs."})
     save_steps: int | None = field(default=None, metadata={"help": "Checkpoint every N steps (default: every epoch)."})
+    early_stopping_patience: int | None = field(
+        default=None,
+        metadata={
+            "help": "Stop when validation macro-F1 has not improved for N evaluations, and keep the best model "
+            "(--epochs is then a maximum)."
+        },
+    )
     resume: bool = field(default=False, metadata={"help": "Resume an interrupted run from its last checkpoint."})
     overwrite: bool = field(default=False, metadata={"help": "Replace an existing output directory."})
     # How to read a firm's own files (see compta_finetune.data.ReadOptions).
@@ -540,8 +548,15 @@ def finetune(arguments: FineTuningArguments) -> dict:
         save_steps=arguments.save_steps,
         progress_bars=sys.stderr.isatty(),
     )
+    if arguments.early_stopping_patience:
+        # Keep the checkpoint of the best validation macro-F1, not the last one.
+        training_args.load_best_model_at_end = True
+        training_args.metric_for_best_model = "macro_f1"
+        training_args.greater_is_better = True
     trainer = build_trainer(model, tokenizer, tokenized, training_args)
     trainer.add_callback(StopOnNonFinite())  # a diverged run stops; it is never saved as a model
+    if arguments.early_stopping_patience:
+        trainer.add_callback(EarlyStoppingCallback(early_stopping_patience=arguments.early_stopping_patience))
     last_checkpoint = last_complete_checkpoint(checkpoint_dir) if arguments.resume else None
     if last_checkpoint is not None:
         check_checkpoint(last_checkpoint)
