@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import struct
+import warnings
 from pathlib import Path
 
 from transformers import TrainerCallback
@@ -204,8 +205,6 @@ def clamp_max_length(max_length: int, model, tokenizer) -> int:
     A longer ``--max-length`` would make a long line index past the position embeddings and
     stop training with an ``IndexError``; lines are truncated to the model's limit instead.
     """
-    import warnings
-
     limit = model_max_length(model, tokenizer)
     if limit is not None and max_length > limit:
         warnings.warn(
@@ -234,10 +233,16 @@ def check_checkpoint(checkpoint: str | Path) -> None:
     )
     for path in sorted(checkpoint.glob("rng_state*.pth")):
         try:
-            with safe_globals():  # the Trainer's own allowlist: numpy's random state, nothing that runs code
+            # The Trainer's own allowlist (numpy's random state), nothing that runs code; torch's
+            # warnings about a foreign file's pickle protocol are replaced by the message below.
+            with safe_globals(), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
                 state = torch.load(path, weights_only=True)
-        except Exception as error:  # noqa: BLE001 - any failure to read: torch raises many kinds
-            raise ModelError(f"{path} cannot be read ({type(error).__name__}: {str(error).splitlines()[0][:200]}).", fix) from None
+        except Exception:  # noqa: BLE001 - torch raises many kinds; its advice (weights_only=False) is unsafe
+            raise ModelError(
+                f"{path} cannot be read: it is damaged, or was modified (it is not a state saved by the Trainer).",
+                fix,
+            ) from None
         if not isinstance(state, dict) or "python" not in state or "cpu" not in state:
             raise ModelError(f"{path} is not a random-number state saved by the Trainer.", fix)
     for path in sorted(checkpoint.glob("*.safetensors")):
