@@ -21,7 +21,10 @@ from __future__ import annotations
 import json
 import math
 import struct
+import warnings
 from pathlib import Path
+
+from transformers import TrainerCallback
 
 from compta_finetune.errors import ModelError, TrainingError
 
@@ -76,18 +79,17 @@ def check_no_custom_code(model_dir: str | Path) -> None:
         "use a model whose architecture is built into transformers (CamemBERT, Phi...): "
         "compta-finetune never runs code shipped with a model."
     )
-    for name in ("config.json", "tokenizer_config.json", "adapter_config.json"):
+    for name in ("config.json", "tokenizer_config.json"):
         path = model_dir / name
         if not path.is_file():
             continue
         content = _read_json(path)
-        for key in ("auto_map", "auto_mapping"):
-            if content.get(key):
-                modules = sorted({str(target).split(".")[0] for target in _targets(content[key])})
-                raise ModelError(
-                    f"{path} asks to run Python code shipped with the model ({key}: {', '.join(modules) or '?'}).",
-                    fix,
-                )
+        if content.get("auto_map"):
+            modules = sorted({str(target).split(".")[0] for target in _targets(content["auto_map"])})
+            raise ModelError(
+                f"{path} asks to run Python code shipped with the model (auto_map: {', '.join(modules) or '?'}).",
+                fix,
+            )
         if name == "config.json":
             model_type = content.get("model_type")
             if not model_type or model_type not in CONFIG_MAPPING:
@@ -203,8 +205,6 @@ def clamp_max_length(max_length: int, model, tokenizer) -> int:
     A longer ``--max-length`` would make a long line index past the position embeddings and
     stop training with an ``IndexError``; lines are truncated to the model's limit instead.
     """
-    import warnings
-
     limit = model_max_length(model, tokenizer)
     if limit is not None and max_length > limit:
         warnings.warn(
@@ -224,6 +224,7 @@ def check_checkpoint(checkpoint: str | Path) -> None:
     pickled code runs), the weights' headers are checked like :func:`check_weights`.
     """
     import torch
+    from transformers.trainer_pt_utils import safe_globals
 
     checkpoint = Path(checkpoint)
     fix = (
@@ -232,9 +233,16 @@ def check_checkpoint(checkpoint: str | Path) -> None:
     )
     for path in sorted(checkpoint.glob("rng_state*.pth")):
         try:
-            state = torch.load(path, weights_only=True)
-        except Exception as error:  # noqa: BLE001 - any failure to read: torch raises many kinds
-            raise ModelError(f"{path} cannot be read ({type(error).__name__}: {str(error).splitlines()[0][:200]}).", fix) from None
+            # The Trainer's own allowlist (numpy's random state), nothing that runs code; torch's
+            # warnings about a foreign file's pickle protocol are replaced by the message below.
+            with safe_globals(), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                state = torch.load(path, weights_only=True)
+        except Exception:  # noqa: BLE001 - torch raises many kinds; its advice (weights_only=False) is unsafe
+            raise ModelError(
+                f"{path} cannot be read: it is damaged, or was modified (it is not a state saved by the Trainer).",
+                fix,
+            ) from None
         if not isinstance(state, dict) or "python" not in state or "cpu" not in state:
             raise ModelError(f"{path} is not a random-number state saved by the Trainer.", fix)
     for path in sorted(checkpoint.glob("*.safetensors")):
@@ -245,12 +253,6 @@ def check_checkpoint(checkpoint: str | Path) -> None:
 
 def _finite(value) -> bool:
     return value is None or math.isfinite(value)
-
-
-try:  # transformers is a dependency; the callback base class comes from it.
-    from transformers import TrainerCallback
-except ImportError:  # pragma: no cover
-    TrainerCallback = object
 
 
 class StopOnNonFinite(TrainerCallback):

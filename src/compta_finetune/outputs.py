@@ -228,7 +228,9 @@ def _check_same_run(checkpoint_dir: Path, run: dict) -> None:
         for key in sorted(before.keys() | now.keys()):
             if before.get(key) != now.get(key):
                 if section == "data":
-                    differences.append(f"{key} file content (sha256 {str(before.get(key))[:12]}... -> {str(now.get(key))[:12]}...)")
+                    differences.append(
+                        f"--{key}-file content (sha256 {str(before.get(key))[:12]}... -> {str(now.get(key))[:12]}...)"
+                    )
                 else:
                     differences.append(f"--{key.replace('_', '-')} ({before.get(key)!r} -> {now.get(key)!r})")
     if differences:
@@ -249,8 +251,13 @@ def sha256(path: str | Path) -> str:
 
 
 def run_record(arguments: Mapping, data_files: Mapping[str, str | Path | None]) -> dict:
-    """What makes a run the same run: its arguments (less ``resume``/``overwrite``) and its data's digests."""
-    ignored = {"resume", "overwrite", "output_dir"}
+    """What makes a run the same run: its arguments and its data's digests.
+
+    ``resume`` and ``overwrite`` are left out (they say how to run, not what), and so are the
+    data files' paths: their contents' SHA-256 stand for them, so that a moved file is the
+    same data and an edited one is not.
+    """
+    ignored = {"resume", "overwrite", "output_dir", *(f"{split}_file" for split in data_files)}
     return {
         "arguments": {key: value for key, value in arguments.items() if key not in ignored},
         "data": {split: sha256(path) for split, path in data_files.items() if path},
