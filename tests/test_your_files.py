@@ -261,3 +261,15 @@ def test_account_digits_options(tiny_camembert, tmp_path, capsys):
     assert set(config["id2label"].values()) == {"6064100", "60640000", "6132", "61320000"}
     assert config["compta_finetune"]["accounts"]["rule"] == "kept as written"
     fails(capsys, ["train", "--model", str(tiny_camembert), "--output-dir", str(tmp_path / "bad"), "--train-file", str(train), "--account-digits", "2"], "--account-digits")
+
+
+def test_the_copy_ready_snippet_loads_an_fec_and_an_excel_file(corpus_rows, tmp_path, capsys):
+    from compta_finetune.examples.load_your_books import load_books
+
+    fec = write_fec(corpus_rows["train"][:80], tmp_path / "FEC.txt")
+    dataset, id2label, label2id = load_books(fec)
+    assert dataset["train"].num_rows == 80 and set(id2label.values()) == {row["label"] for row in corpus_rows["train"][:80]}
+    excel = write_excel_csv(corpus_rows["train"][:80], tmp_path / "ecritures.csv")
+    dataset, id2label, _ = load_books(excel, "Libellé", "Compte")
+    assert dataset["train"].num_rows == 80 and set(FIRM_CHART.values()) and "6155" in id2label.values()
+    assert "FEC: " in capsys.readouterr().out
