@@ -141,7 +141,7 @@ def test_fec_training_lines_are_debit_lines_of_classes_2_and_6(tmp_path):
         ("Ramettes papier A4", "60640000"), ("Ordinateur portable", "21830000"), ("Forfait mobile", "62600000"),
     ]  # fmt: skip
     assert all(row["supplier"] for row in selection.rows)  # from the entry's 401 line
-    assert sum(selection.left_out.values()) == selection.total - 3 and selection.left_out["lines of class 4"] > 0
+    assert sum(selection.left_out.values()) == selection.total - 3 and selection.left_out["of class 4"] > 0
     rows = read_labelled_file(path).rows
     assert rows[0]["label"] == "6064" and rows[0]["text"].endswith(" | Ramettes papier A4")
     assert read_labelled_file(path, ReadOptions(use_supplier=False)).rows[0]["text"] == "Ramettes papier A4"

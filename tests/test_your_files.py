@@ -132,7 +132,7 @@ def test_fec_export_trains_on_debit_lines_of_classes_2_and_6(tiny_camembert, cor
     output_dir = tmp_path / "model"
     err = run(capsys, ["train", "--model", str(tiny_camembert), "--output-dir", str(output_dir), "--train-file", str(fec), "--max-steps", "4"])
     assert "FEC" in err and f"{len(corpus_rows['train'])} debit lines of classes 2, 6 kept" in err
-    assert "lines of class 4" in err and "credit or zero lines" in err
+    assert "lines left out: " in err and " of class 4" in err and "credit or zero amount" in err
     config = json.loads((output_dir / "config.json").read_text())
     assert set(config["id2label"].values()) == {row["label"] for row in corpus_rows["train"]}  # 60640000 -> 6064
     assert config["compta_finetune"]["supplier"] is True
@@ -261,3 +261,15 @@ def test_account_digits_options(tiny_camembert, tmp_path, capsys):
     assert set(config["id2label"].values()) == {"6064100", "60640000", "6132", "61320000"}
     assert config["compta_finetune"]["accounts"]["rule"] == "kept as written"
     fails(capsys, ["train", "--model", str(tiny_camembert), "--output-dir", str(tmp_path / "bad"), "--train-file", str(train), "--account-digits", "2"], "--account-digits")
+
+
+def test_the_copy_ready_snippet_loads_an_fec_and_an_excel_file(corpus_rows, tmp_path, capsys):
+    from compta_finetune.examples.load_your_books import load_books
+
+    fec = write_fec(corpus_rows["train"][:80], tmp_path / "FEC.txt")
+    dataset, id2label, label2id = load_books(fec)
+    assert dataset["train"].num_rows == 80 and set(id2label.values()) == {row["label"] for row in corpus_rows["train"][:80]}
+    excel = write_excel_csv(corpus_rows["train"][:80], tmp_path / "ecritures.csv")
+    dataset, id2label, _ = load_books(excel, "Libellé", "Compte")
+    assert dataset["train"].num_rows == 80 and set(FIRM_CHART.values()) and "6155" in id2label.values()
+    assert "FEC: " in capsys.readouterr().out

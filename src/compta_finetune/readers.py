@@ -255,7 +255,7 @@ class FecSelection:
         reasons = ", ".join(f"{count} {reason}" for reason, count in self.left_out.most_common())
         return (
             f"FEC: {self.total} lines; {len(self.rows)} debit lines of classes {', '.join(classes)} kept"
-            + (f"; left out: {reasons}" if reasons else "")
+            + (f"; lines left out: {reasons}" if reasons else "")
             + "."
         )
 
@@ -292,11 +292,11 @@ def fec_lines(table: Table, classes: Sequence[str] = DEFAULT_FEC_CLASSES) -> Fec
             raise DataError(f"{table.path}, line {line}: {error}.", "write amounts like 1234,56 (decimal comma or point).") from None
         account = cell(row, "CompteNum").replace(" ", "")
         if not account.startswith(tuple(classes)):
-            left_out[f"lines of class {account[:1]}" if account else "lines without account"] += 1
+            left_out[f"of class {account[:1]}" if account else "without account"] += 1
         elif debit <= 0:
-            left_out["credit or zero lines of the kept classes"] += 1
+            left_out["credit or zero amount in the kept classes"] += 1
         elif not cell(row, "EcritureLib"):
-            left_out["lines without EcritureLib"] += 1
+            left_out["without EcritureLib"] += 1
         else:
             supplier = cell(row, "CompAuxLib") or entry_supplier.get((cell(row, "JournalCode"), cell(row, "EcritureNum")), "")
             kept.append({"text": cell(row, "EcritureLib"), "label": account, "supplier": supplier, "line": str(line)})
