@@ -21,9 +21,14 @@ def stdin_bytes(monkeypatch, data: bytes) -> None:
 
 
 def fails(capsys, argv, code=2):
-    with pytest.raises(SystemExit) as exit_info:
+    try:
         main(argv)
-    assert exit_info.value.code == code
+    except SystemExit as exit_info:
+        assert exit_info.code == code
+    except KeyboardInterrupt:  # not left to pytest, which would stop the whole session
+        pytest.fail("Ctrl-C escaped main() as a KeyboardInterrupt: the user sees a traceback")
+    else:
+        pytest.fail("main() returned instead of exiting")
     err = capsys.readouterr().err
     assert "Traceback" not in err
     return err

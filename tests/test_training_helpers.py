@@ -1,0 +1,133 @@
+"""The small decisions of training.py, in-process: offline mode, process rank, options, model sources."""
+
+import pytest
+
+from compta_finetune.errors import DataError, ModelError
+from compta_finetune.training import (
+    FineTuningArguments,
+    _data_files,
+    _looks_like_path,
+    _offline,
+    _process_rank,
+    check_model_source,
+    fine_tuned_labels,
+    parse_fine_tuning_arguments,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "offline"),
+    [(None, False), ("", False), ("0", False), ("false", False), ("No", False), ("OFF", False), ("FALSE", False),
+     ("1", True), ("true", True), ("YES", True), ("on", True)],
+)
+def test_hf_hub_offline_is_read_as_the_hub_reads_it(monkeypatch, value, offline):
+    if value is None:
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    else:
+        monkeypatch.setenv("HF_HUB_OFFLINE", value)
+    assert _offline() is offline
+
+
+def test_the_process_rank_comes_from_torchrun(monkeypatch):
+    monkeypatch.delenv("RANK", raising=False)
+    assert _process_rank() == 0
+    monkeypatch.setenv("RANK", "3")
+    assert _process_rank() == 3
+
+
+def test_options_parse_into_the_dataclass_in_both_spellings():
+    arguments = parse_fine_tuning_arguments(
+        ["--recipe", "phi2", "--no-lora", "--output_dir", "out", "--epochs", "2", "--save-steps", "5", "--resume"]
+    )
+    assert arguments == FineTuningArguments(recipe="phi2", lora=False, output_dir="out", epochs=2.0, save_steps=5, resume=True)
+    assert parse_fine_tuning_arguments([]) == FineTuningArguments()
+
+
+def test_checkpoints_live_beside_the_output_directory():
+    assert str(FineTuningArguments(output_dir="runs/model").checkpoint_dir()).replace("\\", "/") == "runs/model.checkpoints"
+
+
+@pytest.mark.parametrize("name", ["./model", "/opt/models/x", "~/models/x", "models\\x", "a/b/c"])
+def test_local_paths_are_told_from_hub_ids(name):
+    assert _looks_like_path(name)
+
+
+@pytest.mark.parametrize("name", ["almanach/camembert-base", "microsoft/phi-2", "camembert-base"])
+def test_hub_ids_are_not_paths(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert not _looks_like_path(name)
+
+
+def test_an_existing_relative_folder_is_a_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mymodel").mkdir()
+    assert _looks_like_path("mymodel")
+
+
+def test_a_local_model_source_must_exist_and_hold_a_config(tmp_path):
+    with pytest.raises(ModelError, match="does not exist") as error:
+        check_model_source(str(tmp_path / "absent"))
+    assert "compta-finetune tiny" in error.value.fix
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match=r"is not a model directory \(no config.json\)"):
+        check_model_source(str(tmp_path / "empty"))
+    (tmp_path / "empty" / "config.json").write_text("{}", encoding="utf-8")
+    check_model_source(str(tmp_path / "empty"))
+    check_model_source("almanach/camembert-base")  # a hub id: left to the loader
+
+
+def test_fine_tuned_labels_of_pretrained_and_fine_tuned_models(tiny_camembert, tmp_path):
+    assert fine_tuned_labels(str(tiny_camembert)) is None  # LABEL_0, LABEL_1: none of its own
+    assert fine_tuned_labels(str(tmp_path / "absent")) is None
+    fine_tuned = tmp_path / "fine-tuned"
+    fine_tuned.mkdir()
+    config = (tiny_camembert / "config.json").read_text(encoding="utf-8")
+    import json
+
+    data = json.loads(config)
+    data["id2label"] = {"0": "626", "1": "6064", "2": "6251"}
+    data["label2id"] = {"626": 0, "6064": 1, "6251": 2}
+    (fine_tuned / "config.json").write_text(json.dumps(data), encoding="utf-8")
+    assert fine_tuned_labels(str(fine_tuned)) == ["626", "6064", "6251"]
+
+
+def test_data_files_from_the_options():
+    assert _data_files(FineTuningArguments()) is None
+    assert _data_files(FineTuningArguments(train_file="t.csv")) == {"train": "t.csv"}
+    assert _data_files(FineTuningArguments(train_file="t.csv", test_file="x.csv")) == {"train": "t.csv", "test": "x.csv"}
+    assert _data_files(FineTuningArguments(train_file="t.csv", validation_file="v.csv")) == {
+        "train": "t.csv",
+        "validation": "v.csv",
+    }
+    for options in ({"validation_file": "v.csv"}, {"test_file": "x.csv"}):
+        with pytest.raises(DataError) as error:
+            _data_files(FineTuningArguments(**options))
+        assert error.value.problem == "--validation-file/--test-file given without --train-file."
+        assert error.value.fix == "give --train-file too, or none of them to use the shipped corpus."
+
+
+def pickled_copy(source, directory):
+    """``source``'s model with its weights in a pickle (pytorch_model.bin), as old checkpoints have them."""
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file
+
+    directory.mkdir()
+    for path in source.iterdir():
+        if path.name != "model.safetensors":
+            shutil.copy(path, directory / path.name)
+    torch.save(load_file(source / "model.safetensors"), directory / "pytorch_model.bin")
+    return directory
+
+
+def test_pickled_weights_are_never_loaded(tiny_camembert, tiny_phi, tmp_path):
+    """Unpickling runs code: a folder with only pytorch_model.bin is refused, for both recipes."""
+    from compta_finetune.training import load_pretrained
+
+    labels = {0: "626", 1: "6064"}
+    for recipe, source in (("camembert", tiny_camembert), ("phi2", tiny_phi)):
+        pickled = pickled_copy(source, tmp_path / recipe)
+        with pytest.raises(ModelError, match="cannot load the model") as error:
+            load_pretrained(recipe, str(pickled), labels, {v: k for k, v in labels.items()})
+        assert "safetensors" in error.value.problem
