@@ -36,6 +36,7 @@ extensions = [
     "verified_by",  # under each snippet of src/, the tests that executed it (docs/_data/verified_by.json)
     "french",  # French typography on prose, accent-insensitive French search
     "figures",  # :fig:`file.key | .1f`: a figure from benchmarks/*.json or docs/_data/*.json, in French
+    "notebook_downloads",  # each executed page offers its .ipynb, with a pinned install cell
 ]
 
 exclude_patterns = ["_build", "_ext", "original", "**.ipynb_checkpoints", "jupyter_execute"]
