@@ -36,6 +36,7 @@ extensions = [
     "verified_by",  # under each snippet of src/, the tests that executed it (docs/_data/verified_by.json)
     "french",  # French typography on prose, accent-insensitive French search
     "figures",  # :fig:`file.key | .1f`: a figure from benchmarks/*.json or docs/_data/*.json, in French
+    "notebook_downloads",  # each executed page offers its .ipynb, with a pinned install cell
 ]
 
 exclude_patterns = ["_build", "_ext", "original", "**.ipynb_checkpoints", "jupyter_execute"]
@@ -73,7 +74,8 @@ copybutton_line_continuation_character = "\\"
 nb_execution_mode = "cache"
 nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
 nb_execution_raise_on_error = True
-nb_execution_timeout = 300
+# Generous: the machine that builds may be shared (a cell that trains for 1 min can take 5).
+nb_execution_timeout = 900
 nb_merge_streams = True
 
 doctest_global_setup = "import os\nos.environ['HF_HUB_OFFLINE'] = '1'"

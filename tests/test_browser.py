@@ -710,3 +710,41 @@ def test_search_ignores_accents(browser, site_url, plain, accented, capsys):
         print(f"\nsearch: « {plain} » {len(without)} pages, « {accented} » {len(with_accents)} pages")
     assert with_accents, f"« {accented} » finds nothing"
     assert without == with_accents, f"« {plain} » finds {without}, « {accented} » finds {with_accents}"
+
+
+# --------------------------------------------------------------------------- executed pages and their notebooks
+
+
+def test_executed_pages_offer_their_notebook(crawl, site_url):
+    """Every link to a notebook resolves to valid nbformat JSON that starts by installing the
+    package at pinned versions; the execution report lists every page that offers one."""
+    import json
+
+    problems, notebooks = [], {}
+    for name, report in crawl.items():
+        for href in report.links:
+            if href.startswith(site_url) and href.endswith(".ipynb"):
+                notebooks[name] = href
+    if not notebooks:
+        problems.append("no page links to its notebook (.ipynb)")
+    for name, href in notebooks.items():
+        try:
+            with urllib.request.urlopen(href, timeout=10) as response:
+                notebook = json.loads(response.read().decode("utf-8"))
+        except (urllib.error.URLError, ValueError) as error:
+            problems.append(f"{name}: {href}: {error}")
+            continue
+        cells = notebook.get("cells", [])
+        if notebook.get("nbformat") != 4 or len(cells) < 3:
+            problems.append(f"{name}: {href}: not an nbformat 4 notebook with cells")
+        elif not "".join(cells[1]["source"]).startswith("%pip install compta-finetune=="):
+            problems.append(f"{name}: {href}: the first code cell does not install the pinned package")
+        elif not any(cell.get("outputs") for cell in cells if cell["cell_type"] == "code"):
+            problems.append(f"{name}: {href}: no outputs (not the executed notebook)")
+    report = crawl.get("resultats/execution.html")
+    if report is None:
+        problems.append("resultats/execution.html (the execution report) is missing")
+    else:
+        listed = {_site_path(href, site_url) for href in report.links}
+        problems += [f"resultats/execution.html does not list {name}" for name in notebooks if name not in listed]
+    _no_problems(problems, "problems with the executed pages' notebooks")

@@ -1,8 +1,10 @@
-"""Executed pages depend on the package code they import, so editing it re-executes them."""
+"""The site's Sphinx tooling (docs/_ext/): page dependencies, viewcode, French typography and search, figures, snippet imports."""
 
 import sys
 from pathlib import Path
 from types import SimpleNamespace
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
@@ -95,3 +97,151 @@ def test_viewcode_reads_the_package_source_from_its_files():
     assert kind == "def" and "def load_model_and_tokenizer" in code.splitlines()[start - 1]
     assert viewcode_source.find_source(app, "compta_finetune.recipes")[0].startswith('"""')
     assert viewcode_source.find_source(app, "transformers.trainer") is None  # left to viewcode
+
+
+# --- French typography (docs/_ext/french.py) ----------------------------------------------
+
+import french  # noqa: E402
+import figures  # noqa: E402
+import snippet_imports  # noqa: E402
+
+NNBSP = "\u202f"
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Résultat : 63.3% de lignes", f"Résultat{NNBSP}: 63,3{NNBSP}% de lignes"),
+        ("entraîne ×2.32 plus vite", f"entraîne ×{NNBSP}2,32 plus vite"),
+        ("soit 242005 lignes", f"soit 242{NNBSP}005 lignes"),
+        ("les 5 292 lignes", f"les 5{NNBSP}292 lignes"),
+        ("« Forfait mobile »", f"«{NNBSP}Forfait mobile{NNBSP}»"),
+        ("Pourquoi ? Parce que ; et voilà !", f"Pourquoi{NNBSP}? Parce que{NNBSP}; et voilà{NNBSP}!"),
+        ("+10.8 points", "+10,8 points"),
+        ("0,4 %", f"0,4{NNBSP}%"),
+    ],
+)
+def test_french_typography_on_prose(prose, expected):
+    assert french.french_typography(prose) == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "transformers 4.41 a renommé l'argument",  # a version keeps its point
+        "le compte 6064 et l'année 2024",  # four digits: account codes, years
+        "voir https://huggingface.co/microsoft/phi-2?x=1 : la fiche",  # a URL in prose
+        "10:30",  # no space after: not a French colon
+    ],
+)
+def test_french_typography_leaves_versions_codes_and_urls(prose):
+    assert french.french_typography(prose) == prose
+
+
+def test_french_typography_after_inline_code():
+    assert french.french_typography(": la suite", after_inline=True) == f"{NNBSP}: la suite"
+    assert french.french_typography(": la suite") == ": la suite"
+
+
+def test_transform_touches_prose_only():
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    document = new_document("test", get_default_settings(Parser))
+    Parser().parse("Le score : 63.3% avec ``x = 63.3% ; y``, puis :\n\n::\n\n   a = b ; c ?\n", document)
+    french.apply_typography(document)
+    text = document.astext()
+    assert f"Le score{NNBSP}: 63,3{NNBSP}%" in text
+    assert "x = 63.3% ; y" in text  # inline code untouched
+    assert "a = b ; c ?" in text  # code block untouched
+    assert f"puis{NNBSP}:" in text
+
+
+def test_folded_french_search_stems_with_and_without_accents_alike():
+    language = french.FoldedFrench({})
+    assert language.stem("entraînement") == language.stem("entrainement") == language.stem("Entraînement")
+    assert language.stem("mémoire") == language.stem("memoire")
+    assert language.stem("factures") == language.stem("facture")
+    assert "FoldedFrenchStemmer" in language.js_stemmer_code and "FrenchStemmer" in language.js_stemmer_code
+
+
+# --- Figures from JSON (docs/_ext/figures.py) ---------------------------------------------
+
+
+def test_figures_are_looked_up_and_written_the_french_way(tmp_path):
+    (tmp_path / "bench.json").write_text(
+        '{"speedup": 2.3195, "share": 0.0058, "lines": 5292, "memory": [{"method": "lora", "gib": 8.38},'
+        ' {"method": "full", "gib": 49.9}]}', encoding="utf-8")
+    dirs = [tmp_path]
+    assert figures.render("bench.speedup | .2f", dirs)[0] == "2,32"
+    assert figures.render("bench.share | .2%", dirs)[0] == f"0,58{NNBSP}%"
+    assert figures.render("bench.lines | ,d", dirs)[0] == f"5{NNBSP}292"
+    assert figures.render("bench.memory[method=full].gib | .1f", dirs)[0] == "49,9"
+    assert figures.render("bench.memory[1].gib - bench.memory[0].gib * 2 | .2f", dirs)[0] == "33,14"
+    with pytest.raises(figures.FigureError, match="no key"):
+        figures.render("bench.absent", dirs)
+    with pytest.raises(figures.FigureError, match="no file"):
+        figures.render("other.x", dirs)
+
+
+# --- Imports that come with a function snippet (docs/_ext/snippet_imports.py) ---------------
+
+MODULE = '''\
+"""A module."""
+from __future__ import annotations
+
+import json
+import os.path
+from pathlib import Path as P
+
+from transformers import Trainer, TrainingArguments
+
+LIMIT = 3
+
+
+def helper(x):
+    return x
+
+
+def shown(path: P) -> Trainer:
+    data = json.loads(P(path).read_text())
+    return helper(data)[:LIMIT] + [len(data)]
+'''
+
+
+def test_snippet_imports_are_what_the_function_uses():
+    assert snippet_imports.needed_imports(MODULE, "pkg.mod", "shown") == [
+        "import json",
+        "from pathlib import Path as P",
+        "from transformers import Trainer",
+        "from pkg.mod import LIMIT, helper",
+    ]
+    assert snippet_imports.needed_imports(MODULE, "pkg.mod", "helper") == []
+
+
+def test_shown_functions_define_when_pasted_alone():
+    """Every function the site shows with :pyobject: runs its definition with only its imports."""
+    import re
+
+    shown = set()
+    for page in (ROOT / "docs").rglob("*.rst"):
+        text = page.read_text(encoding="utf-8")
+        for include, obj in re.findall(r"literalinclude:: (\S+)\n(?:\s+:.*\n)*?\s+:pyobject: (\S+)", text):
+            source = (page.parent / include).resolve()
+            shown.add((source, obj))
+    assert len(shown) > 10
+    for source, obj in sorted(shown):
+        module = ".".join(source.relative_to(ROOT / "src").with_suffix("").parts)
+        text = source.read_text(encoding="utf-8")
+        import ast
+
+        node = snippet_imports._find(ast.parse(text), obj)
+        code = "\n".join(snippet_imports.needed_imports(text, module, obj)) + "\n" + ast.get_source_segment(text, node)
+        if node.decorator_list:
+            code = "\n".join(snippet_imports.needed_imports(text, module, obj)) + "\n" + "\n".join(
+                text.splitlines()[node.decorator_list[0].lineno - 1 : node.end_lineno])
+        namespace: dict = {}
+        exec(compile(code, f"<{module}.{obj}>", "exec"), namespace)  # defines without NameError
+        assert obj.split(".")[0] in namespace

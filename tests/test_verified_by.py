@@ -373,3 +373,66 @@ def test_recorder_writes_after_the_whole_suite_only(tiny_repo):
     assert "unchanged (1 tests)" in log
     log = run_pytest(tiny_repo, "-m", "slow")
     assert "not updated: a subset of the suite was selected (markexpr)" in log
+
+
+# --- What the note says: direct callers first, links, versions once -------------------------
+
+
+def test_direct_callers_come_first_and_link_to_their_source(tmp_path):
+    tests_dir = tmp_path / "tests"
+    tests_dir.mkdir()
+    (tests_dir / "t.py").write_text(
+        "def test_many():\n    run_everything()\n\n\ndef test_direct():\n    assert decorated(1) == 2\n", encoding="utf-8"
+    )
+    executed = {13: {"tests/t.py::test_many", "tests/t.py::test_direct"}, 14: {"tests/t.py::test_many"}}
+    tests = verified_by.verifying_tests(executed, {13, 14})
+    assert tests[0] == "tests/t.py::test_many"  # more lines
+    direct = verified_by.direct_tests(tmp_path, tests, "decorated")
+    assert direct == {"tests/t.py::test_direct"}
+    assert verified_by.verifying_tests(executed, {13, 14}, direct)[0] == "tests/t.py::test_direct"
+    paragraph = verified_by.verified_by_paragraph(
+        ["tests/t.py::test_direct"], {}, uri=lambda test: verified_by.test_uri(test, "guides/page"), direct=direct
+    )
+    assert paragraph.astext() == "Vérifié par : tests/t.py::test_direct (appel direct)"
+    assert paragraph.next_node(nodes.reference)["refuri"] == "../_tests/t.html#test_direct"
+    assert verified_by.test_uri("tests/t.py::TestA::test_b[x]", "index") == "_tests/t.html#TestA.test_b"
+    assert (
+        verified_by.test_uri("src/compta_finetune/training.py::compta_finetune.training.build_trainer", "a/b")
+        == "../_modules/compta_finetune/training.html#build_trainer"
+    )
+
+
+def test_versions_are_shown_once_per_page(project):
+    write_data(project, fake_data(project, [{"lines": "13-14", "tests": ["tests/t.py::test_a"]}]))
+    body = include("../src/compta_finetune/mod.py", ":pyobject: decorated") + "\n" + include(
+        "../src/compta_finetune/mod.py", ":pyobject: decorated")
+    text, _warnings = build(project, body)
+    assert text.count("Vérifié par") == 2 and text.count("Python 3.11.7") == 1
+
+
+def test_pyobject_snippets_come_with_their_imports(project):
+    write_data(project, fake_data(project, [{"lines": "13-14", "tests": ["tests/t.py::test_a"]}]))
+    from sphinx.testing.util import SphinxTestApp
+
+    docs = project / "docs"
+    (docs / "conf.py").write_text(
+        f'extensions = ["verified_by"]\nverified_by_root = {str(project)!r}\nexclude_patterns = ["original"]\n',
+        encoding="utf-8",
+    )
+    (docs / "index.rst").write_text(
+        "Page\n====\n\n" + include("../src/compta_finetune/mod.py", ":pyobject: decorated"), encoding="utf-8"
+    )
+    app = SphinxTestApp("dummy", srcdir=docs, builddir=project / "_build", freshenv=True, status=None)
+    try:
+        app.build()
+        code = next(app.env.get_doctree("index").findall(nodes.literal_block)).astext()
+    finally:
+        app.cleanup()
+    assert code.startswith("import functools\n\n@functools.lru_cache")
+
+
+def test_changed_lines_highlight_what_differs():
+    before = "a = 1\nb = 2\nc = 3\n"
+    after = "a = 1\nb = 20\nc = 3\nd = 4\n"
+    assert verified_by.changed_lines(after, before) == "2,4"
+    assert verified_by.changed_lines(before, after) == "2"

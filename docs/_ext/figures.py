@@ -7,6 +7,7 @@ A static page shows a measured or computed value by naming where it lives instea
     :fig:`gpu_results.camembert_base_training.fraction_of_peak | .2%`
     :fig:`results.predict.lines | ,d`
     :fig:`a.x - a.y | .1f`   (a difference computed from the values shown)
+    :fig:`gpu_results.phi2_memory[method=lora].parameters * 4 / 1073741824 | .1f`   (constants too)
 
 The first name is a JSON file, looked up in ``figures_dirs`` (``benchmarks/`` and ``docs/_data/``
 by default; ``gpu_results`` is ``benchmarks/gpu_results.json``); then keys, list indexes
@@ -18,6 +19,7 @@ file changes; an unknown file or key stops the build (under -W) with the path th
 
 from __future__ import annotations
 
+import ast
 import json
 import operator
 import re
@@ -31,7 +33,6 @@ logger = logging.getLogger(__name__)
 
 NNBSP = "\u202f"
 _STEP = re.compile(r"\.?([^.\[\]]+)|\[([^\]]+)\]")
-_OPERATORS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv}
 
 
 class FigureError(ValueError):
@@ -76,21 +77,39 @@ def load(name: str, dirs: list[Path]) -> tuple[dict, Path]:
     raise FigureError(f"no file {name}.json in {', '.join(str(d) for d in dirs)}")
 
 
-def evaluate(expression: str, dirs: list[Path]) -> tuple[float, list[Path]]:
-    """The value of ``file.path`` or ``file.path OP file.path`` (left to right)."""
-    parts = re.split(r"\s+([-+*/])\s+", expression.strip())
-    files: list[Path] = []
+_PATH = re.compile(r"[A-Za-z_]\w*(?:\.\w+|\[[^\]]+\])+")
+_AST_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
-    def value(term: str):
-        name, _, path = term.partition(".")
+
+def evaluate(expression: str, dirs: list[Path]) -> tuple[float, list[Path]]:
+    """The value of ``file.path``, or of arithmetic (``+ - * /``, parentheses, constants) on such paths."""
+    files: list[Path] = []
+    values: dict[str, object] = {}
+
+    def substitute(match: re.Match) -> str:
+        name, _, path = match.group(0).partition(".")
         data, file = load(name, dirs)
         files.append(file)
-        return lookup(data, path)
+        key = f"v{len(values)}"
+        values[key] = lookup(data, path)
+        return key
 
-    result = value(parts[0])
-    for op, term in zip(parts[1::2], parts[2::2]):
-        result = _OPERATORS[op](result, value(term))
-    return result, files
+    tree = ast.parse(_PATH.sub(substitute, expression.strip()), mode="eval")
+
+    def walk(node):
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.Name) and node.id in values:
+            return values[node.id]
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return node.value
+        if isinstance(node, ast.BinOp) and type(node.op) in _AST_OPERATORS:
+            return _AST_OPERATORS[type(node.op)](walk(node.left), walk(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -walk(node.operand)
+        raise FigureError(f"only + - * / on figures and numbers: {expression!r}")
+
+    return walk(tree), files
 
 
 def render(text: str, dirs: list[Path]) -> tuple[str, list[Path]]:

@@ -112,16 +112,22 @@ class FrenchTypography(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        if self.config.language != "fr":
-            return
-        for node in list(self.document.findall(nodes.Text)):
-            if not _is_prose(node):
-                continue
-            text = str(node)
-            previous = node.parent[node.parent.index(node) - 1] if node.parent.index(node) else None
-            new = french_typography(text, after_inline=previous is not None and not isinstance(previous, nodes.Text))
-            if new != text:
-                node.parent.replace(node, nodes.Text(new))
+        if self.config.language == "fr":
+            apply_typography(self.document)
+
+
+def apply_typography(document: nodes.Node) -> None:
+    """:func:`french_typography` on every prose text node of ``document``, in place."""
+    for node in list(document.findall(nodes.Text)):
+        if not _is_prose(node):
+            continue
+        text = str(node)
+        previous = node.parent[node.parent.index(node) - 1] if node.parent.index(node) else None
+        new = french_typography(text, after_inline=previous is not None and not isinstance(previous, nodes.Text))
+        if new != text:
+            node.parent.replace(node, nodes.Text(new))
+
+
 
 
 # --- Search -------------------------------------------------------------------------------

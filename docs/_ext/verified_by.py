@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ast
 import json
+import textwrap
 from pathlib import Path
 
 from docutils import nodes
@@ -187,28 +188,104 @@ def body_lines(source: str, span: tuple[int, int] | None = None) -> set[int]:
     return lines
 
 
-def verifying_tests(executed: dict[int, set[str]], lines: set[int]) -> list[str]:
-    """Tests that executed at least one of ``lines``: the ones that executed the most first, then
-    those of ``tests/`` before the doctests of ``src/``, then by name."""
+def verifying_tests(executed: dict[int, set[str]], lines: set[int], direct: set[str] = frozenset()) -> list[str]:
+    """Tests that executed at least one of ``lines``: those in ``direct`` (tests that call the
+    object shown) first, then the ones that executed the most, then those of ``tests/`` before
+    the doctests of ``src/``, then by name."""
     counts: dict[str, int] = {}
     for line in lines & executed.keys():
         for test in executed[line]:
             counts[test] = counts.get(test, 0) + 1
-    return sorted(counts, key=lambda test: (-counts[test], not test.startswith("tests/"), test))
+    return sorted(counts, key=lambda test: (test not in direct, -counts[test], not test.startswith("tests/"), test))
+
+
+def _test_functions(path: Path) -> dict[str, ast.AST]:
+    """``qualname -> node`` of the test functions of a test file (``test_x``, ``TestY.test_z``)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return {}
+    found: dict[str, ast.AST] = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found[node.name] = node
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    found[f"{node.name}.{item.name}"] = item
+    return found
+
+
+def test_place(test: str) -> tuple[str, str]:
+    """``tests/t.py::TestA::test_b[x]`` -> (``tests/t.py``, ``TestA.test_b``)."""
+    path, _, name = test.partition("::")
+    return path, name.split("[")[0].replace("::", ".")
+
+
+def direct_tests(root: str | Path, tests: list[str], name: str) -> set[str]:
+    """The tests among ``tests`` that call ``name`` themselves (``name(...)`` or ``x.name(...)``
+    in the test function), and the doctest of the object itself."""
+    direct = set()
+    functions: dict[str, dict[str, ast.AST]] = {}
+    for test in tests:
+        path, qualname = test_place(test)
+        if not path.startswith("tests/"):
+            if qualname.rsplit(".", 1)[-1] == name:
+                direct.add(test)
+            continue
+        if path not in functions:
+            functions[path] = _test_functions(Path(root) / path)
+        node = functions[path].get(qualname)
+        if node is None:
+            continue
+        for call in ast.walk(node):
+            if isinstance(call, ast.Call):
+                func = call.func
+                called = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+                if called == name:
+                    direct.add(test)
+                    break
+    return direct
+
+
+def test_uri(test: str, docname: str) -> str | None:
+    """Where the built site shows a test's source, relative to page ``docname``: the test
+    files' pages (``_tests/``, written by this extension) or viewcode's pages for doctests."""
+    path, qualname = test_place(test)
+    up = "../" * docname.count("/")
+    if path.startswith("tests/") and path.endswith(".py"):
+        return f"{up}_tests/{Path(path).stem}.html#{qualname}"
+    if path.startswith("src/") and path.endswith(".py"):
+        module = path[len("src/") : -len(".py")]
+        anchor = qualname.split(".", module.count("/") + 1)[-1] if "." in qualname else ""
+        return f"{up}_modules/{module}.html" + (f"#{anchor}" if anchor else "")
+    return None
 
 
 def versions_text(versions: dict[str, str]) -> str:
     return ", ".join(f"{label} {versions[name]}" for name, label in VERSION_NAMES.items() if name in versions)
 
 
-def verified_by_paragraph(tests: list[str], versions: dict[str, str], limit: int = 3) -> nodes.paragraph:
-    """« Vérifié par : `a`, `b`, `c` (et N autres) — Python …, torch … »."""
+def verified_by_paragraph(
+    tests: list[str], versions: dict[str, str], limit: int = 3, uri=None, direct: set[str] = frozenset()
+) -> nodes.paragraph:
+    """« Vérifié par : `a`, `b`, `c` (et N autres) — Python …, torch … ».
+
+    ``uri(test)``: a link to the test's source, or None; ``direct``: tests that call the object
+    shown, marked « appel direct ». ``versions`` empty: no versions (shown once per page)."""
     paragraph = nodes.paragraph(classes=["verified-by"])
     paragraph += nodes.strong(text="Vérifié par : ")
     for i, test in enumerate(tests[:limit]):
         if i:
             paragraph += nodes.Text(", ")
-        paragraph += nodes.literal(text=test)
+        literal = nodes.literal(text=test)
+        target = uri(test) if uri else None
+        if target:
+            paragraph += nodes.reference("", "", literal, refuri=target, internal=True)
+        else:
+            paragraph += literal
+        if test in direct:
+            paragraph += nodes.Text(" (appel direct)")
     others = len(tests) - limit
     if others > 0:
         paragraph += nodes.Text(f" (et {others} autre{'s' if others > 1 else ''})")
@@ -237,10 +314,36 @@ def module_name(key: str) -> str:
     return name.removesuffix(".__init__")
 
 
+def changed_lines(this: str, other: str) -> str:
+    """The lines of ``this`` (1-based, as ``:emphasize-lines:`` takes them) that ``other`` lacks
+    or has differently: a file shown beside the one it corrects highlights what changed."""
+    import difflib
+
+    lines: list[int] = []
+    matcher = difflib.SequenceMatcher(a=other.splitlines(), b=this.splitlines(), autojunk=False)
+    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert"):
+            lines.extend(range(j1 + 1, j2 + 1))
+    return ",".join(map(str, lines))
+
+
 class VerifiedLiteralInclude(LiteralInclude):
-    """``literalinclude`` followed, for code of the package, by the tests that executed it."""
+    """``literalinclude`` followed, for code of the package, by the tests that executed it.
+
+    Extra option ``:emphasize-changes-from: other.py``: highlight the lines that differ from
+    ``other.py`` (computed, so the highlight follows both files).
+    """
+
+    option_spec = {**LiteralInclude.option_spec, "emphasize-changes-from": str}
 
     def run(self):
+        if "emphasize-changes-from" in self.options:
+            _rel, this = self.env.relfn2path(self.arguments[0])
+            _rel, other = self.env.relfn2path(self.options.pop("emphasize-changes-from"))
+            self.env.note_dependency(other)
+            self.options["emphasize-lines"] = changed_lines(
+                Path(this).read_text(encoding="utf-8"), Path(other).read_text(encoding="utf-8")
+            )
         _rel, filename = self.env.relfn2path(self.arguments[0])
         key = package_key(filename, self.config.verified_by_root)
         if key is not None and "pyobject" in self.options:
@@ -285,6 +388,11 @@ class VerifiedLiteralInclude(LiteralInclude):
             )
             return result
         tests = verifying_tests(executed, lines)
+        if tests and "pyobject" in self.options:
+            direct = direct_tests(self.config.verified_by_root, tests, self.options["pyobject"].rsplit(".", 1)[-1])
+            tests = verifying_tests(executed, lines, direct)
+        else:
+            direct = set()
         if not tests:
             logger.warning(
                 "aucun test n'exécute le code inclus (%s) d'après %s (tests du %s) : ajoutez un "
@@ -297,7 +405,17 @@ class VerifiedLiteralInclude(LiteralInclude):
                 location=location,
             )
             return result
-        paragraph = verified_by_paragraph(tests, data["versions"], self.config.verified_by_max_tests)
+        # The versions once per page: on its first note.
+        first = not self.env.temp_data.get("verified_by_versions_shown")
+        self.env.temp_data["verified_by_versions_shown"] = True
+        docname = self.env.docname
+        paragraph = verified_by_paragraph(
+            tests,
+            data["versions"] if first else {},
+            self.config.verified_by_max_tests,
+            uri=lambda test: test_uri(test, docname),
+            direct=direct,
+        )
         self.set_source_info(paragraph)
         return [*result, paragraph]
 
@@ -317,6 +435,28 @@ def check_data(app) -> None:
     load_data(data_file(app.config))
 
 
+def test_pages(app):
+    """One page per test file (``_tests/test_x.html``): each test function's source under an
+    anchor named after it, so that « Vérifié par » links work offline, in the built site."""
+    if app.builder.format != "html":
+        return
+    root = Path(app.config.verified_by_root)
+    for path in sorted((root / "tests").glob("test_*.py")):
+        source = path.read_text(encoding="utf-8")
+        parts = [f"<h1>tests/{path.name}</h1>"]
+        for qualname, node in _test_functions(path).items():
+            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            code = "\n".join(source.splitlines()[first - 1 : node.end_lineno])
+            code = textwrap.dedent(code)
+            parts.append(f'<section id="{qualname}"><h2><code>{qualname}</code> (ligne {first})</h2>')
+            # Read, not copied: no copy button (conf.py's copybutton_selector skips .no-copy).
+            parts.append('<div class="highlight-python notranslate no-copy">')
+            parts.append(app.builder.highlighter.highlight_block(code, "python", linenos=False))
+            parts.append("</div>")
+            parts.append("</section>")
+        yield f"_tests/{path.stem}", {"title": f"tests/{path.name}", "body": "\n".join(parts)}, "page.html"
+
+
 def setup(app):
     app.add_config_value("verified_by_data", "docs/_data/verified_by.json", "env", str)
     app.add_config_value("verified_by_root", "", "env", str)
@@ -324,4 +464,5 @@ def setup(app):
     app.add_directive("literalinclude", VerifiedLiteralInclude, override=True)
     app.connect("config-inited", set_root)
     app.connect("builder-inited", check_data)
+    app.connect("html-collect-pages", test_pages)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
