@@ -22,7 +22,7 @@ export TOKENIZERS_PARALLELISM := false
 # threads on two cores (torchrun tests, a notebook beside a build) run 20 times slower.
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: install html test doctest pytest browser-test bench serve clean
+.PHONY: install html test doctest pytest browser-test bench bench-tiny bench-skewed serve clean
 
 install: $(INSTALLED)
 
@@ -59,6 +59,14 @@ test: pytest
 # Benchmarks (about 7 minutes on 2 cores: they time a cold `make html` and `make test` too).
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/run.py
+
+# `compta-finetune tiny` then `train` with no option: seconds and macro-F1 (about 2 minutes on 2 cores).
+bench-tiny: $(INSTALLED)
+	$(BIN)/python benchmarks/tiny_learns.py
+
+# Tiny CamemBERT on the skewed corpus with and without class weights: benchmarks/skewed_results.json (about 5 minutes).
+bench-skewed: $(INSTALLED)
+	$(BIN)/python benchmarks/class_weights.py
 
 serve: html
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

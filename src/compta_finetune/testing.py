@@ -71,7 +71,7 @@ PRETRAINING = {"learning_rate": 3e-3, "batch_size": 32, "mlm_probability": 0.5}
 """Settings of the tiny checkpoints' pre-training: a small model on little text learns faster
 with a high learning rate and, for masked language modelling, half of the tokens masked."""
 
-TINY_CAMEMBERT_FINE_TUNING = {"learning_rate": 2e-3, "epochs": 6.0, "batch_size": 32}
+TINY_CAMEMBERT_FINE_TUNING = {"learning_rate": 2e-3, "epochs": 8.0, "batch_size": 32}
 """Fine-tuning settings stored in a tiny CamemBERT checkpoint (measured by ``benchmarks/tiny_learns.py``).
 
 A small, randomly initialised or briefly pre-trained model needs a learning rate 40 times
