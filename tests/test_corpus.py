@@ -18,8 +18,10 @@ from compta_corpus import (
     normalize_text,
     write_corpus,
 )
-from compta_corpus.generator import DATA_DIR, LABELS_PATH, SPLITS, TEMPLATES, label_codes
+from compta_corpus.generator import DATA_DIR, LABELS_PATH, SPLITS, TEMPLATES, VARIANTS, label_codes
+from compta_corpus.profiles import SKEWED_PROFILE, SKEWED_RANKING, imbalance_ratio
 from compta_corpus.vocabulary import ACCOUNTS
+from compta_finetune.data import shipped_data_files
 
 SPLIT_NAMES = [name for name, _ in SPLITS]
 
@@ -273,3 +275,61 @@ def test_corpus_line_behaves_like_a_pair(corpus):
     assert hash(line) == hash((text, label))
     copy = pickle.loads(pickle.dumps(line))
     assert copy == line and copy.vendor == line.vendor and copy.structure == line.structure
+
+
+# -- skewed variant -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def skewed_corpus():
+    return generate_corpus(DEFAULT_SEED, SKEWED_PROFILE)
+
+
+def test_shipped_skewed_files_equal_fresh_generation(tmp_path):
+    directory, profile = VARIANTS["skewed"]
+    paths = write_corpus(tmp_path, lines_per_account=profile)
+    for name, path in paths.items():
+        assert path.read_bytes() == (directory / f"{name}.csv").read_bytes(), name
+    assert shipped_data_files("skewed") == {name: directory / f"{name}.csv" for name in SPLIT_NAMES}
+
+
+def test_skewed_profile_is_a_zipf_law_over_every_account(labels):
+    assert sorted(SKEWED_RANKING) == sorted(labels)
+    assert list(SKEWED_PROFILE) == list(SKEWED_RANKING)
+    counts = list(SKEWED_PROFILE.values())
+    assert counts == sorted(counts, reverse=True)
+    assert imbalance_ratio(SKEWED_PROFILE) >= 20
+    for rank, count in enumerate(counts, start=1):
+        assert count == round(counts[0] / rank)
+
+
+def test_skewed_corpus_follows_the_profile_split_70_15_15(skewed_corpus, labels):
+    per_label = Counter(label for name in SPLIT_NAMES for _, label in skewed_corpus[name])
+    assert dict(per_label) == SKEWED_PROFILE
+    for name, fraction in SPLITS:
+        counts = Counter(label for _, label in skewed_corpus[name])
+        assert set(counts) == set(labels), name  # even the rarest account is in every split
+        for label in labels:
+            assert abs(counts[label] - fraction * per_label[label]) <= 1, (name, label)
+    train = Counter(label for _, label in skewed_corpus["train"])
+    assert max(train.values()) / min(train.values()) >= 20
+
+
+def test_skewed_corpus_has_no_line_in_two_splits(skewed_corpus):
+    seen: dict[str, str] = {}
+    for name in SPLIT_NAMES:
+        for text, _ in skewed_corpus[name]:
+            key = normalize_text(text)
+            assert key not in seen, (text, name, seen.get(key))
+            seen[key] = name
+
+
+def test_balanced_variant_is_the_default_and_unchanged(corpus):
+    assert VARIANTS["balanced"] == (DATA_DIR, None)
+    assert generate_corpus(DEFAULT_SEED, None)["train"] == corpus["train"]
+
+
+def test_statistics_of_the_skewed_csv_rows_find_their_metadata():
+    stats = corpus_statistics(load_corpus(VARIANTS["skewed"][0]))
+    assert stats["lines_without_metadata"] == 0
+    assert stats["lines_per_label"]["train"]["6251"] >= 20 * stats["lines_per_label"]["train"]["2184"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from . import formats, noise
+from .profiles import SKEWED_PROFILE
 from .vendors import VENDORS
 from .vocabulary import ACCOUNTS, Item
 
@@ -20,6 +21,7 @@ __all__ = [
     "LINES_PER_ACCOUNT",
     "SPLITS",
     "TEMPLATES",
+    "VARIANTS",
     "CorpusLine",
     "corpus_statistics",
     "generate_corpus",
@@ -40,6 +42,14 @@ SPLITS: tuple[tuple[str, float], ...] = (("train", 0.70), ("validation", 0.15), 
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "compta_finetune" / "data"
 LABELS_PATH = DATA_DIR / "labels.csv"
+
+VARIANTS: dict[str, tuple[Path, Mapping[str, int] | None]] = {
+    "balanced": (DATA_DIR, None),
+    "skewed": (DATA_DIR / "skewed", SKEWED_PROFILE),
+}
+"""Shipped corpus variants: where each is written, and its lines per account (``None``: :data:`LINES_PER_ACCOUNT` each).
+
+See :mod:`compta_corpus.profiles` for the skewed profile."""
 
 # Line shapes. Tokens: <V> vendor, <I> item, <I2> second item of the same
 # account, <QP>/<QS> quantity before/after the item, <U> unit price,
@@ -372,11 +382,14 @@ class _LineBuilder:
         return clean, noisy, vendor, name
 
 
-def generate_corpus(seed: int = DEFAULT_SEED) -> dict[str, list[tuple[str, str]]]:
+def generate_corpus(
+    seed: int = DEFAULT_SEED, lines_per_account: Mapping[str, int] | None = None
+) -> dict[str, list[tuple[str, str]]]:
     """Generate the labelled invoice-line corpus.
 
     Every account of ``labels.csv`` receives :data:`LINES_PER_ACCOUNT`
-    distinct lines, split 70/15/15 per account (stratified). Lines are
+    distinct lines (or its count in ``lines_per_account``), split 70/15/15
+    per account (stratified). Lines are
     deduplicated before splitting on :func:`normalize_text` and on a stricter
     key that also ignores numbers, codes, month names, case, accents and
     surface noise, so that no split contains a line that another split
@@ -385,7 +398,12 @@ def generate_corpus(seed: int = DEFAULT_SEED) -> dict[str, list[tuple[str, str]]
     Parameters
     ----------
     seed : int, default DEFAULT_SEED
-        Seed of every random draw; the corpus is a pure function of it.
+        Seed of every random draw; the corpus is a pure function of it
+        (and of ``lines_per_account``).
+    lines_per_account : mapping of account code to int, optional
+        A class-frequency profile, such as
+        :data:`compta_corpus.profiles.SKEWED_PROFILE`; by default, every
+        account gets :data:`LINES_PER_ACCOUNT` lines.
 
     Returns
     -------
@@ -402,6 +420,8 @@ def generate_corpus(seed: int = DEFAULT_SEED) -> dict[str, list[tuple[str, str]]
     codes = label_codes()
     if tuple(sorted(codes)) != tuple(sorted(ACCOUNTS)):
         raise RuntimeError(f"vocabulary accounts {sorted(ACCOUNTS)} differ from labels.csv {sorted(codes)}")
+    if lines_per_account is not None and sorted(lines_per_account) != sorted(codes):
+        raise RuntimeError(f"the profile's accounts {sorted(lines_per_account)} differ from labels.csv {sorted(codes)}")
     seen_keys: set[str] = set()
     seen_texts: set[str] = set()
     per_label: dict[str, list[CorpusLine]] = {}
@@ -410,9 +430,10 @@ def generate_corpus(seed: int = DEFAULT_SEED) -> dict[str, list[tuple[str, str]]
         builder = _LineBuilder(rng, code, ACCOUNTS[code])
         lines: list[CorpusLine] = []
         attempts = 0
-        while len(lines) < LINES_PER_ACCOUNT:
+        wanted = LINES_PER_ACCOUNT if lines_per_account is None else lines_per_account[code]
+        while len(lines) < wanted:
             attempts += 1
-            if attempts > 200 * LINES_PER_ACCOUNT:
+            if attempts > 200 * wanted:
                 raise RuntimeError(f"account {code}: only {len(lines)} distinct lines after {attempts} attempts")
             clean, text, vendor, structure = builder.build()
             key = _skeleton(clean)
@@ -439,7 +460,9 @@ def generate_corpus(seed: int = DEFAULT_SEED) -> dict[str, list[tuple[str, str]]
     return corpus
 
 
-def write_corpus(directory: str | Path, seed: int = DEFAULT_SEED) -> dict[str, Path]:
+def write_corpus(
+    directory: str | Path, seed: int = DEFAULT_SEED, lines_per_account: Mapping[str, int] | None = None
+) -> dict[str, Path]:
     """Generate the corpus and write one CSV per split.
 
     Parameters
@@ -448,6 +471,8 @@ def write_corpus(directory: str | Path, seed: int = DEFAULT_SEED) -> dict[str, P
         Output directory (created if needed).
     seed : int, default DEFAULT_SEED
         Generation seed.
+    lines_per_account : mapping of account code to int, optional
+        Class-frequency profile (see :func:`generate_corpus`).
 
     Returns
     -------
@@ -456,7 +481,7 @@ def write_corpus(directory: str | Path, seed: int = DEFAULT_SEED) -> dict[str, P
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    corpus = generate_corpus(seed)
+    corpus = generate_corpus(seed, lines_per_account)
     paths: dict[str, Path] = {}
     for name, _ in SPLITS:
         path = directory / f"{name}.csv"
@@ -491,9 +516,11 @@ def load_corpus(directory: str | Path = DATA_DIR) -> dict[str, list[tuple[str, s
 
 @functools.lru_cache(maxsize=4)
 def _metadata_index(seed: int) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    """Vendor and structure of every line of every shipped variant generated with ``seed``."""
     return {
         (line[0], line[1]): (line.vendor, line.structure)
-        for lines in generate_corpus(seed).values()
+        for _, profile in VARIANTS.values()
+        for lines in generate_corpus(seed, profile).values()
         for line in lines
     }
 
@@ -503,7 +530,7 @@ def corpus_statistics(corpus: Mapping[str, Iterable[tuple[str, str]]]) -> dict:
 
     Vendors and line structures are read from :class:`CorpusLine` attributes.
     Plain ``(text, label)`` tuples (e.g. read back from the CSVs) are looked
-    up in the default-seed corpus; lines not found there are counted in
+    up in the default-seed corpus of every variant; lines not found there are counted in
     ``lines_without_metadata``.
 
     Parameters

@@ -103,10 +103,11 @@ def build_parser(train_options: bool = True) -> argparse.ArgumentParser:
 
     tiny = commands.add_parser(
         "tiny",
-        help="build a tiny local checkpoint (random weights) to try everything offline",
-        description="Build a tiny, randomly initialised checkpoint of a recipe's architecture, with a "
-        "tokenizer trained on the shipped corpus. It runs every command offline, in seconds; "
-        "its scores mean nothing.",
+        help="build a tiny local checkpoint, briefly pre-trained, to try everything offline",
+        description="Build a tiny checkpoint of a recipe's architecture, with a tokenizer trained on the "
+        "shipped corpus, pre-trained for a few seconds on its texts, and the fine-tuning settings that "
+        "train it (in fine_tuning_config.json, used by `train` unless you give others). It runs every "
+        "command offline; it is far smaller than the real models.",
     )
     tiny.add_argument("--recipe", choices=RECIPE_NAMES, default="camembert", help="architecture to build")
     tiny.add_argument("--output-dir", "--output_dir", required=True, help="where to write the checkpoint")
@@ -424,6 +425,7 @@ def _prediction_texts(table, options) -> tuple[list[str], str]:
 def run_tiny(arguments: argparse.Namespace) -> None:
     """``compta-finetune tiny``: build a tiny checkpoint of a recipe's architecture."""
     from compta_finetune.outputs import check_output_name, output_lock, private_staging, replace_dir, write_marker
+    from compta_finetune.training import FINE_TUNING_CONFIG_NAME, load_fine_tuning_config
 
     _quiet_libraries()
     started = time.perf_counter()
@@ -432,14 +434,18 @@ def run_tiny(arguments: argparse.Namespace) -> None:
         _check_output_dir(output_dir, arguments.overwrite)
         staging = private_staging(output_dir)
         try:
-            RECIPES[arguments.recipe].build_tiny(staging)
+            RECIPES[arguments.recipe].build_tiny(staging, pretrain=True)
             write_marker(staging, "tiny", recipe=arguments.recipe)
             replace_dir(staging, output_dir)  # permissions from the umask, fsync, then rename
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+    settings = load_fine_tuning_config(output_dir)
     _say(
-        f"Tiny {arguments.recipe} checkpoint (random weights: for trying the commands, not for its scores) "
-        f"written to {output_dir} in {time.perf_counter() - started:.1f} s.\n"
+        f"Tiny {arguments.recipe} checkpoint (pre-trained for a few seconds on the corpus texts: for trying "
+        f"the commands offline, not a real model) written to {output_dir} in {time.perf_counter() - started:.1f} s.\n"
+        f"Its recommended fine-tuning settings (learning rate {settings['learning_rate']:g}, "
+        f"{settings['epochs']:g} epochs, batch size {settings['batch_size']}) are in "
+        f"{output_dir / FINE_TUNING_CONFIG_NAME}; `train` uses them unless you give others.\n"
         f"Next: {PROG} train --recipe {arguments.recipe} --model {output_dir} --output-dir MODEL_DIR"
     )
 
@@ -448,12 +454,19 @@ def run_train(arguments: argparse.Namespace) -> None:
     """``compta-finetune train``: fine-tune a recipe (see :func:`~compta_finetune.training.finetune`)."""
     import torch
 
-    from compta_finetune.training import FineTuningArguments, finetune
+    from compta_finetune.training import (
+        FineTuningArguments,
+        describe_fine_tuning_settings,
+        finetune,
+        resolve_fine_tuning_settings,
+    )
 
     _quiet_libraries()
     fields = {field.name for field in dataclasses.fields(FineTuningArguments)}
     options = FineTuningArguments(**{name: value for name, value in vars(arguments).items() if name in fields})
     _check_fine_tuning_arguments(options)
+    if int(os.environ.get("RANK", "0")) == 0:
+        _say(describe_fine_tuning_settings(*resolve_fine_tuning_settings(options)))
     results = finetune(options)
     distributed = torch.distributed.is_available() and torch.distributed.is_initialized()
     rank = torch.distributed.get_rank() if distributed else 0
@@ -494,11 +507,11 @@ def run_train(arguments: argparse.Namespace) -> None:
 def _check_fine_tuning_arguments(options: FineTuningArguments) -> None:
     problems = []
     for name in ("batch_size", "max_length"):
-        if getattr(options, name) < 1:
+        if getattr(options, name) is not None and getattr(options, name) < 1:
             problems.append(f"--{name.replace('_', '-')} must be at least 1")
     if options.save_steps is not None and options.save_steps < 1:
         problems.append("--save-steps must be at least 1")
-    if options.max_steps <= 0 and not options.epochs > 0:
+    if options.max_steps <= 0 and options.epochs is not None and not options.epochs > 0:
         problems.append("--epochs must be above 0 (or give --max-steps)")
     if options.learning_rate is not None and not (math.isfinite(options.learning_rate) and options.learning_rate > 0):
         problems.append("--learning-rate must be a finite number above 0")

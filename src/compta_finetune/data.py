@@ -38,15 +38,34 @@ def _data_dir() -> Path:
     return Path(str(resources.files("compta_finetune") / "data"))
 
 
-def shipped_data_files() -> dict[str, Path]:
+CORPUS_VARIANTS = ("balanced", "skewed")
+"""Variants of the shipped corpus: every account with the same number of lines (the default), or
+accounts as unequal as in a real ledger, the most frequent with 21 times the lines of the rarest."""
+
+
+def shipped_data_files(variant: str = "balanced") -> dict[str, Path]:
     """Paths of the corpus shipped with the package, by split.
+
+    Parameters
+    ----------
+    variant : {"balanced", "skewed"}, default "balanced"
+        One of :data:`CORPUS_VARIANTS`. ``"skewed"`` gives each account as many lines as a
+        Zipf law along a reasoned ranking of how often a small business books it (see the
+        corpus page).
 
     Examples
     --------
     >>> sorted(shipped_data_files())
     ['test', 'train', 'validation']
+    >>> shipped_data_files("skewed")["train"].parent.name
+    'skewed'
+    >>> load_invoice_dataset(shipped_data_files("skewed"))["train"].num_rows
+    2678
     """
-    return {split: _data_dir() / f"{split}.csv" for split in SPLITS}
+    if variant not in CORPUS_VARIANTS:
+        raise ValueError(f"unknown corpus variant {variant!r}; choose one of {', '.join(CORPUS_VARIANTS)}.")
+    directory = _data_dir() if variant == "balanced" else _data_dir() / variant
+    return {split: directory / f"{split}.csv" for split in SPLITS}
 
 
 def load_account_labels() -> dict[str, str]:

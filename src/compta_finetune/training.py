@@ -7,6 +7,7 @@ current transformers API (``eval_strategy``, ``processing_class``) and pad each 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -17,6 +18,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
 import torch
 from datasets import DatasetDict
 from transformers import (
@@ -35,7 +37,7 @@ from transformers.trainer_utils import PREFIX_CHECKPOINT_DIR
 
 from compta_finetune.accounts import check_account_digits
 from compta_finetune.calibration import DEFAULT_THRESHOLD, calibration_report, fit_temperature
-from compta_finetune.data import ReadOptions, TrainingData, label_maps, load_training_data
+from compta_finetune.data import CORPUS_VARIANTS, ReadOptions, TrainingData, label_maps, load_training_data, shipped_data_files
 from compta_finetune.errors import DataError, ModelError, OutputError
 from compta_finetune.guards import (
     TRUST_REMOTE_CODE,
@@ -178,12 +180,15 @@ class InvoiceTrainer(Trainer):
 
     ``lines_trained`` is the number of training lines this process has run forward and
     backward since it started: with ``torchrun``, each process counts its own share.
+    ``class_weights``, if given (one weight per label id, e.g. from :func:`balanced_class_weights`),
+    makes the loss a weighted cross-entropy.
     """
 
     lines_trained: int = 0
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, class_weights: torch.Tensor | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.class_weights = class_weights
         # The Trainer passes `num_items_in_batch` to any model whose forward takes **kwargs and,
         # under DDP, multiplies the loss by the number of processes, expecting the model to have
         # divided a sum by the items of all processes. CamemBERT's classification loss is a mean
@@ -205,15 +210,59 @@ class InvoiceTrainer(Trainer):
         self.lines_trained += len(inputs["input_ids"])
         return super().training_step(model, inputs, num_items_in_batch)
 
+    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+        """The model's own loss; with ``class_weights``, the cross-entropy weighted by account.
+
+        The weighted loss is a per-batch mean (divided by the weights of the batch's labels, as
+        :func:`torch.nn.functional.cross_entropy` does), like the models' own: the Trainer then
+        handles gradient accumulation and processes alike. (Trainer's ``compute_loss_func``
+        would be multiplied by the number of processes, see ``__init__``.)
+        """
+        if self.class_weights is None or "labels" not in inputs:
+            return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
+        outputs = model(**{name: value for name, value in inputs.items() if name != "labels"})
+        logits = outputs["logits"]
+        weights = self.class_weights.to(device=logits.device, dtype=torch.float32)
+        loss = torch.nn.functional.cross_entropy(logits.float(), inputs["labels"], weight=weights)
+        return (loss, outputs) if return_outputs else loss
+
+
+def balanced_class_weights(labels, num_labels: int) -> torch.Tensor:
+    """One weight per label id, inversely proportional to its frequency in ``labels`` (sklearn's "balanced").
+
+    ``n_lines / (n_accounts_present * n_lines_of_the_account)``, from
+    :func:`sklearn.utils.class_weight.compute_class_weight`: an account with half the average
+    number of lines weighs 2, so that every account counts as much in the loss. An account
+    absent from ``labels`` gets weight 1 (it is never a target).
+
+    Examples
+    --------
+    >>> [round(weight, 3) for weight in balanced_class_weights([0, 0, 0, 1], num_labels=3).tolist()]
+    [0.667, 2.0, 1.0]
+    """
+    from sklearn.utils.class_weight import compute_class_weight
+
+    labels = np.asarray(labels)
+    present = np.unique(labels)
+    weights = np.ones(num_labels)
+    weights[present] = compute_class_weight("balanced", classes=present, y=labels)
+    return torch.tensor(weights, dtype=torch.float32)
+
 
 def build_trainer(
     model: PreTrainedModel,
     tokenizer: PreTrainedTokenizerBase,
     tokenized: DatasetDict,
     args: TrainingArguments,
+    *,
+    class_weights: torch.Tensor | None = None,
 ) -> Trainer:
-    """A :class:`~transformers.Trainer` on the ``train`` split, evaluated on ``validation`` if present."""
+    """A :class:`~transformers.Trainer` on the ``train`` split, evaluated on ``validation`` if present.
+
+    ``class_weights`` (one per label id, see :func:`balanced_class_weights`) weighs the loss.
+    """
     return InvoiceTrainer(
+        class_weights=class_weights,
         model=model,
         args=args,
         train_dataset=tokenized["train"],
@@ -265,6 +314,82 @@ def save_atomically(trainer: Trainer, output_dir: str | Path, results: dict | No
     return output_dir
 
 
+FINE_TUNING_CONFIG_NAME = "fine_tuning_config.json"
+"""File of a model directory holding the fine-tuning settings its author recommends.
+
+It plays for ``compta-finetune train`` the part ``generation_config.json`` plays for
+``generate``: values used when the user gives none. The tiny checkpoints of
+:mod:`compta_finetune.testing` write one; a model directory without it gets the defaults."""
+
+DEFAULT_EPOCHS = 3.0
+"""Passes over the training data when neither the user nor the model says otherwise."""
+
+DEFAULT_BATCH_SIZE = 16
+"""Lines per batch and per device when neither the user nor the model says otherwise."""
+
+RECOMMENDED_SETTINGS = {"learning_rate": float, "epochs": float, "batch_size": int}
+"""The settings a model directory may recommend, and their types."""
+
+
+def save_fine_tuning_config(model_dir: str | Path, *, source: str, **settings) -> Path:
+    """Write the fine-tuning settings recommended for the model in ``model_dir`` to :data:`FINE_TUNING_CONFIG_NAME`.
+
+    Parameters
+    ----------
+    model_dir : str or Path
+        An existing model directory.
+    source : str
+        Who recommends them, and for what model (shown when they are used).
+    **settings
+        Some of ``learning_rate``, ``epochs``, ``batch_size``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = save_fine_tuning_config(tempfile.mkdtemp(), learning_rate=2e-3, epochs=8, source="a test")
+    >>> load_fine_tuning_config(path.parent)
+    {'learning_rate': 0.002, 'epochs': 8.0}
+    """
+    unknown = sorted(set(settings) - set(RECOMMENDED_SETTINGS))
+    if unknown:
+        raise TypeError(f"unknown fine-tuning setting(s): {', '.join(unknown)}")
+    path = Path(model_dir) / FINE_TUNING_CONFIG_NAME
+    content = {"source": source} | {name: RECOMMENDED_SETTINGS[name](value) for name, value in settings.items()}
+    path.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def load_fine_tuning_config(model_name_or_path: str | Path) -> dict[str, float | int]:
+    """The fine-tuning settings a local model directory recommends; ``{}`` if it recommends none.
+
+    Only a local :data:`FINE_TUNING_CONFIG_NAME` is read (nothing is downloaded), as data: a
+    value of the wrong type or not above 0 is a :class:`ModelError` naming the file and the fix.
+    """
+    path = Path(model_name_or_path).expanduser() / FINE_TUNING_CONFIG_NAME
+    if not path.is_file():
+        return {}
+    fix = f"correct or delete {path}, or give the setting on the command line."
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ModelError(f"{path} cannot be read as JSON ({error}).", fix) from None
+    if not isinstance(content, dict):
+        raise ModelError(f"{path} does not hold a JSON object.", fix)
+    settings = {}
+    for name, kind in RECOMMENDED_SETTINGS.items():
+        if name not in content:
+            continue
+        value = content[name]
+        valid = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+        if kind is int:
+            valid = valid and float(value).is_integer()
+        if not valid:
+            expected = "a whole number" if kind is int else "a number"
+            raise ModelError(f"{path}: {name} is {value!r}, expected {expected} above 0.", fix)
+        settings[name] = kind(value)
+    return settings
+
+
 @dataclass
 class FineTuningArguments:
     """Everything one fine-tuning run needs; each field is also a command-line option.
@@ -285,11 +410,35 @@ class FineTuningArguments:
         default=None, metadata={"help": "CSV to evaluate on during training (default: a tenth of the train file, held out)."}
     )
     test_file: str | None = field(default=None, metadata={"help": "CSV for the final evaluation (optional)."})
-    epochs: float = field(default=3.0, metadata={"help": "Number of passes over the training data."})
+    epochs: float | None = field(
+        default=None,
+        metadata={"help": f"Number of passes over the training data (default: the model's {FINE_TUNING_CONFIG_NAME}, else {DEFAULT_EPOCHS:g})."},
+    )
     max_steps: int = field(default=-1, metadata={"help": "Stop after this many optimisation steps (overrides epochs)."})
-    learning_rate: float | None = field(default=None, metadata={"help": "Peak learning rate (default: the recipe's)."})
-    batch_size: int = field(default=16, metadata={"help": "Lines per batch and per device."})
+    learning_rate: float | None = field(
+        default=None,
+        metadata={"help": f"Peak learning rate (default: the model's {FINE_TUNING_CONFIG_NAME}, else the recipe's)."},
+    )
+    batch_size: int | None = field(
+        default=None,
+        metadata={"help": f"Lines per batch and per device (default: the model's {FINE_TUNING_CONFIG_NAME}, else {DEFAULT_BATCH_SIZE})."},
+    )
     max_length: int = field(default=128, metadata={"help": "Lines are truncated to this many tokens."})
+    corpus: str | None = field(
+        default=None,
+        metadata={
+            "help": "Shipped corpus to use without --train-file: balanced (the default) or skewed (as unequal as a real ledger).",
+            "choices": list(CORPUS_VARIANTS),
+        },
+    )
+    class_weights: str | None = field(
+        default=None,
+        metadata={
+            "help": "balanced: weigh each account's loss by the inverse of its frequency in the training split "
+            "(sklearn's compute_class_weight), so that rare accounts count as much as frequent ones (default: none).",
+            "choices": ["balanced"],
+        },
+    )
     lora: bool = field(default=True, metadata={"help": "Phi-2 only: train LoRA adapters (--no-lora: all weights)."})
     seed: int = field(default=42, metadata={"help": "Random seed, for reproducible runs."})
     save_steps: int | None = field(default=None, metadata={"help": "Checkpoint every N steps (default: every epoch)."})
@@ -344,6 +493,66 @@ def parse_fine_tuning_arguments(argv: list[str] | None = None) -> FineTuningArgu
     """Parse command-line options into :class:`FineTuningArguments` with :class:`~transformers.HfArgumentParser`."""
     (arguments,) = HfArgumentParser(FineTuningArguments).parse_args_into_dataclasses(args=argv)
     return arguments
+
+
+def resolve_fine_tuning_settings(arguments: FineTuningArguments) -> tuple[FineTuningArguments, dict[str, str]]:
+    """Set the learning rate, epochs and batch size left unset: the model's recommendation, else the default.
+
+    Each of the three settings comes, in this order, from the user (the field is set), from the
+    model directory's :data:`FINE_TUNING_CONFIG_NAME` (see :func:`load_fine_tuning_config`), or
+    from the defaults (the recipe's learning rate, :data:`DEFAULT_EPOCHS`,
+    :data:`DEFAULT_BATCH_SIZE`).
+
+    Returns
+    -------
+    tuple
+        A copy of ``arguments`` with the three settings set, and, for each setting, where its
+        value comes from (``"given"``, ``"recommended by DIR/fine_tuning_config.json"``, or a
+        default).
+
+    Examples
+    --------
+    >>> resolved, sources = resolve_fine_tuning_settings(FineTuningArguments(epochs=2))
+    >>> resolved.learning_rate, resolved.epochs, resolved.batch_size
+    (5e-05, 2, 16)
+    >>> sources
+    {'learning_rate': 'default of the camembert recipe', 'epochs': 'given', 'batch_size': 'default'}
+    """
+    recipe = get_recipe(arguments.recipe)
+    model_name = arguments.model or recipe.model_name
+    recommended = load_fine_tuning_config(model_name) if _looks_like_path(model_name) else {}
+    defaults = {
+        "learning_rate": (recipe.learning_rate, f"default of the {arguments.recipe} recipe"),
+        "epochs": (DEFAULT_EPOCHS, "default"),
+        "batch_size": (DEFAULT_BATCH_SIZE, "default"),
+    }
+    values, sources = {}, {}
+    for name, (default, default_source) in defaults.items():
+        if getattr(arguments, name) is not None:
+            values[name], sources[name] = getattr(arguments, name), "given"
+        elif name in recommended:
+            values[name] = recommended[name]
+            sources[name] = f"recommended by {Path(model_name) / FINE_TUNING_CONFIG_NAME}"
+        else:
+            values[name], sources[name] = default, default_source
+    return dataclasses.replace(arguments, **values), sources
+
+
+def describe_fine_tuning_settings(arguments: FineTuningArguments, sources: dict[str, str]) -> str:
+    """One line saying which learning rate, epochs and batch size a run uses, and why.
+
+    Examples
+    --------
+    >>> print(describe_fine_tuning_settings(*resolve_fine_tuning_settings(FineTuningArguments(epochs=2))))
+    Settings: learning rate 5e-05 (default of the camembert recipe), 2 epochs (given), batch size 16 (default).
+    """
+    length = f"{arguments.epochs:g} epochs ({sources['epochs']})"
+    if arguments.max_steps > 0:
+        length = f"{arguments.max_steps} steps (given)"
+    return (
+        f"Settings: learning rate {arguments.learning_rate:g} ({sources['learning_rate']}), {length}, "
+        f"batch size {arguments.batch_size} ({sources['batch_size']})."
+    )
 
 
 def _looks_like_path(name: str) -> bool:
@@ -538,9 +747,10 @@ def finetune(arguments: FineTuningArguments) -> dict:
     model, tokenizer = load_pretrained(arguments.recipe, model_name, id2label, label2id, **options)
 
     tokenized = tokenize_dataset(dataset, tokenizer, clamp_max_length(arguments.max_length, model, tokenizer))
+    arguments, setting_sources = resolve_fine_tuning_settings(arguments)
     training_args = build_training_arguments(
         checkpoint_dir,
-        learning_rate=arguments.learning_rate or recipe.learning_rate,
+        learning_rate=arguments.learning_rate,
         batch_size=arguments.batch_size,
         epochs=arguments.epochs,
         max_steps=arguments.max_steps,
@@ -553,7 +763,10 @@ def finetune(arguments: FineTuningArguments) -> dict:
         training_args.load_best_model_at_end = True
         training_args.metric_for_best_model = "macro_f1"
         training_args.greater_is_better = True
-    trainer = build_trainer(model, tokenizer, tokenized, training_args)
+    class_weights = None
+    if arguments.class_weights == "balanced":
+        class_weights = balanced_class_weights(dataset["train"]["label"], len(id2label))
+    trainer = build_trainer(model, tokenizer, tokenized, training_args, class_weights=class_weights)
     trainer.add_callback(StopOnNonFinite())  # a diverged run stops; it is never saved as a model
     if arguments.early_stopping_patience:
         trainer.add_callback(EarlyStoppingCallback(early_stopping_patience=arguments.early_stopping_patience))
@@ -572,6 +785,8 @@ def finetune(arguments: FineTuningArguments) -> dict:
         "recipe": arguments.recipe,
         "model_name_or_path": model_name,
         "arguments": asdict(arguments),
+        # Where the learning rate, epochs and batch size come from: given, recommended by the model, default.
+        "settings_sources": setting_sources,
         "resumed_from": str(last_checkpoint) if last_checkpoint else None,
         "world_size": trainer.args.world_size,
         "backend": torch.distributed.get_backend() if distributed else None,
@@ -680,6 +895,11 @@ def _data_files(arguments: FineTuningArguments) -> dict[str, str] | None:
                 "--validation-file/--test-file given without --train-file.",
                 "give --train-file too, or none of them to use the shipped corpus.",
             )
-        return None
+        return {split: str(path) for split, path in shipped_data_files(arguments.corpus or "balanced").items()}
+    if arguments.corpus is not None:
+        raise DataError(
+            "--corpus chooses a shipped corpus, but --train-file gives your own.",
+            "drop --corpus to train on your files, or drop --train-file to train on the shipped corpus.",
+        )
     files = {"train": arguments.train_file, "validation": arguments.validation_file, "test": arguments.test_file}
     return {split: path for split, path in files.items() if path}

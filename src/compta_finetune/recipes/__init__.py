@@ -37,6 +37,9 @@ class Recipe:
         ``"module:function"`` of ``load_model_and_tokenizer(model_name_or_path, id2label, label2id, **options)``.
     tiny_builder : str
         ``"module:function"`` building a tiny random checkpoint of the architecture in a directory.
+    tiny_pretraining_epochs : str
+        ``"module:CONSTANT"`` of the epochs of language-model pre-training that
+        ``compta-finetune tiny`` gives its checkpoint, so that fine-tuning it learns.
     load_options : tuple of str
         Fields of :class:`~compta_finetune.training.FineTuningArguments` passed to the loader
         as keyword arguments (Phi-2: ``lora``).
@@ -47,15 +50,21 @@ class Recipe:
     learning_rate: float
     loader: str
     tiny_builder: str
+    tiny_pretraining_epochs: str
     load_options: tuple[str, ...] = ()
 
     def load_model_and_tokenizer(self, model_name_or_path: str, id2label, label2id, **options: Any):
         """Run the recipe's loader (importing its module now)."""
         return _resolve(self.loader)(model_name_or_path, id2label, label2id, **options)
 
-    def build_tiny(self, directory: str | Path) -> Path:
-        """Build a tiny, randomly initialised checkpoint of the recipe's architecture in ``directory``."""
-        return _resolve(self.tiny_builder)(directory)
+    def build_tiny(self, directory: str | Path, *, pretrain: bool = False) -> Path:
+        """Build a tiny checkpoint of the recipe's architecture in ``directory``.
+
+        With ``pretrain``, it is pre-trained for :attr:`tiny_pretraining_epochs` on the corpus
+        texts (a few seconds), as ``compta-finetune tiny`` does; else its weights stay random.
+        """
+        options = {"pretraining_epochs": _resolve(self.tiny_pretraining_epochs)} if pretrain else {}
+        return _resolve(self.tiny_builder)(directory, **options)
 
     def options_from(self, arguments: Any) -> dict[str, Any]:
         """The loader's keyword arguments, read from an object with the :attr:`load_options` attributes.
@@ -75,6 +84,7 @@ CAMEMBERT = Recipe(
     learning_rate=5e-5,
     loader="compta_finetune.recipes.camembert:load_model_and_tokenizer",
     tiny_builder="compta_finetune.testing:build_tiny_camembert",
+    tiny_pretraining_epochs="compta_finetune.testing:CAMEMBERT_PRETRAINING_EPOCHS",
 )
 """CamemBERT base (formerly ``camembert-base``), fully fine-tuned."""
 
@@ -84,6 +94,7 @@ PHI2 = Recipe(
     learning_rate=2e-4,
     loader="compta_finetune.recipes.phi2:load_model_and_tokenizer",
     tiny_builder="compta_finetune.testing:build_tiny_phi",
+    tiny_pretraining_epochs="compta_finetune.testing:PHI_PRETRAINING_EPOCHS",
     load_options=("lora",),
 )
 """Phi-2 with LoRA adapters by default (``--no-lora``: all the weights)."""
