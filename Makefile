@@ -70,10 +70,11 @@ mutation: $(INSTALLED)
 
 # The results page's full experiment (3 seeds, early stopping, learning curve, calibration), written to
 # docs/_data/experiment.json, which the page reads. JOBS processes side by side, one torch thread each
-# (about 25 min with JOBS=2 on 2 cores; set JOBS to the number of cores).
+# Set JOBS to the number of cores. SIZE=small: a budget that 2 shared cores finish in about half an hour.
 JOBS ?= 2
+SIZE ?= full
 experiment: $(INSTALLED)
-	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS)
+	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS) --size $(SIZE)
 
 # `compta-finetune tiny` then `train` with no option: seconds and macro-F1 (about 2 minutes on 2 cores).
 bench-tiny: $(INSTALLED)

@@ -56,13 +56,19 @@ def _rounded(value):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=1, help="processes side by side (default: 1)")
-    parser.add_argument("--reduced", action="store_true", help="the site build's reduced configuration (one seed, few steps)")
+    parser.add_argument(
+        "--size",
+        choices=("full", "small", "reduced"),
+        default="full",
+        help="full: the default settings (about 1 h of one core per seed); small: 600 fine-tuning steps at most, "
+        "three learning-curve points (about 30 min on two shared cores); reduced: the site build's (one seed, few steps)",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"JSON to write (default: {OUTPUT.relative_to(ROOT)})")
     parser.add_argument(
         "--work-dir", type=Path, help="keep the checkpoints here; a run interrupted and started again resumes (default: a temporary folder)"
     )
     arguments = parser.parse_args(argv)
-    settings = ExperimentSettings.reduced() if arguments.reduced else ExperimentSettings()
+    settings = {"full": ExperimentSettings, "small": ExperimentSettings.small, "reduced": ExperimentSettings.reduced}[arguments.size]()
     started, commit = datetime.now(timezone.utc), _commit()
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as temporary:
@@ -74,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             log=lambda message: print(f"[{time.perf_counter() - start:7.0f} s] {message}", file=sys.stderr, flush=True),
         )
     results["produced"] = {
-        "command": f"make experiment JOBS={arguments.jobs}" + (" (--reduced)" if arguments.reduced else ""),
+        "command": f"make experiment JOBS={arguments.jobs}" + (f" SIZE={arguments.size}" if arguments.size != "full" else ""),
+        "size": arguments.size,
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit,
         "seconds": time.perf_counter() - start,

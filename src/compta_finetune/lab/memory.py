@@ -12,6 +12,7 @@ device (no memory, no download) from the published configurations of the two mod
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import torch
@@ -118,7 +119,9 @@ def count_parameters(model_class, config, lora_config=None) -> tuple[int, int]:
     >>> total == trainable, round(total / 1e6)
     (True, 111)
     """
-    with torch.device("meta"):
+    with torch.device("meta"), warnings.catch_warnings():
+        # peft calls a transformers method deprecated in v5: a FutureWarning naming the local install path.
+        warnings.simplefilter("ignore", FutureWarning)
         model = model_class(config)
         if lora_config is not None:
             from peft import get_peft_model

@@ -1,4 +1,4 @@
-"""Figures of the executed pages: class distribution, learning curves, confusion matrix (matplotlib)."""
+"""Figures of the executed pages: class distribution, learning curves, confusion matrix, calibration (matplotlib)."""
 
 from __future__ import annotations
 
@@ -105,6 +105,76 @@ def plot_confusion_matrix(
         colour = "white" if matrix[row, column] > 0.6 else "black"
         axes.text(column, row, f"{matrix[row, column]:.1f}", ha="center", va="center", fontsize=6, color=colour)
     figure.colorbar(image, ax=axes, fraction=0.03)
+    figure.tight_layout()
+    return figure
+
+
+def plot_score_by_lines(curves: Mapping[str, Sequence[tuple[int, float, float]]], ylabel: str = "F1 macro (test)"):
+    """Score against labelled lines per account, one line per model, with ± one standard deviation.
+
+    Parameters
+    ----------
+    curves : mapping
+        Model name -> ``(lines per account, mean, standard deviation)`` points, scores as shares.
+    """
+    figure, axes = plt.subplots(figsize=(7, 4))
+    for name, points in curves.items():
+        points = sorted(points)
+        lines = [point[0] for point in points]
+        means = np.array([point[1] for point in points])
+        deviations = np.array([point[2] for point in points])
+        axes.errorbar(lines, 100 * means, yerr=100 * deviations, marker="o", capsize=4, label=name)
+    axes.set_xscale("log")
+    ticks = sorted({point[0] for points in curves.values() for point in points})
+    axes.set_xticks(ticks, [str(tick) for tick in ticks])
+    axes.minorticks_off()
+    axes.set(xlabel="lignes étiquetées par compte", ylabel=f"{ylabel} (%)", ylim=(0, 100))
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize=8)
+    figure.tight_layout()
+    return figure
+
+
+def plot_reliability(reports: Mapping[str, tuple[Sequence[Mapping], Sequence[Mapping]]]):
+    """Reliability diagrams, one panel per model: accuracy against confidence, before and after temperature scaling.
+
+    Parameters
+    ----------
+    reports : mapping
+        Model name -> (bins before, bins after), each a list of
+        :func:`compta_finetune.calibration.reliability_bins` entries.
+    """
+    figure, panels = plt.subplots(1, len(reports), figsize=(3.2 * len(reports), 3.4), sharey=True, squeeze=False)
+    for axes, (name, (before, after)) in zip(panels[0], reports.items()):
+        axes.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="calibrage parfait")
+        for bins, label, marker in ((before, "avant", "o"), (after, "après", "s")):
+            axes.plot(
+                [b["confidence"] for b in bins], [b["accuracy"] for b in bins], marker=marker, markersize=4, label=label
+            )
+        axes.set(title=_short(name, 30), xlabel="confiance", xlim=(0, 1), ylim=(0, 1))
+        axes.title.set_fontsize(9)
+        axes.grid(alpha=0.3)
+    panels[0][0].set_ylabel("exactitude")
+    panels[0][0].legend(fontsize=7, loc="upper left")
+    figure.tight_layout()
+    return figure
+
+
+def plot_coverage_accuracy(curves: Mapping[str, Sequence[Mapping]]):
+    """Routing by confidence: share of lines posted automatically against their accuracy, one line per model.
+
+    Parameters
+    ----------
+    curves : mapping
+        Model name -> :func:`compta_finetune.calibration.coverage_accuracy_curve` points.
+    """
+    figure, axes = plt.subplots(figsize=(7, 4))
+    for name, curve in curves.items():
+        points = [(point["coverage"], point["accuracy"]) for point in curve if point["accuracy"] is not None]
+        axes.plot([100 * c for c, _ in points], [100 * a for _, a in points], marker="o", markersize=3, label=name)
+    axes.set(xlabel="lignes passées sans revue (%)", ylabel="exactitude sur ces lignes (%)", xlim=(0, 100))
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize=8)
     figure.tight_layout()
     return figure
 
