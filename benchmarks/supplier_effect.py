@@ -13,10 +13,7 @@ which are more tied to their accounts than a real firm's: read it as an upper bo
 import json
 import random
 
-try:  # the lab code is moving to compta_finetune.lab
-    from compta_finetune.lab.baseline import build_baseline
-except ImportError:
-    from compta_finetune.baseline import build_baseline
+from compta_finetune.lab.baseline import build_baseline
 from compta_finetune.calibration import classifier_calibration_report
 from compta_finetune.data import load_invoice_dataset, with_supplier
 from compta_finetune.samples import supplier_of

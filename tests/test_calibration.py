@@ -82,10 +82,7 @@ def test_coverage_and_curve():
 
 def test_calibrated_baseline_posts_half_the_test_lines_at_98_percent():
     """Issue 12's bar: on the shipped test split, the calibrated TF-IDF baseline's `auto` lines are ≥ 98 % right and ≥ 50 % of lines."""
-    try:  # the lab code is moving to compta_finetune.lab
-        from compta_finetune.lab.baseline import build_baseline
-    except ImportError:
-        from compta_finetune.baseline import build_baseline
+    from compta_finetune.lab.baseline import build_baseline
     from compta_finetune.calibration import classifier_calibration_report
     from compta_finetune.data import load_invoice_dataset
 

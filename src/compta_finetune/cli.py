@@ -356,7 +356,7 @@ def read_input_table(source: str, encoding: str | None = None, text_column: str 
     On standard input, a first line that names the text column makes it CSV; otherwise each
     line is one text (column ``text``).
     """
-    from compta_finetune.readers import Table, find_column, parse_table, read_table, sniff_delimiter
+    from compta_finetune.readers import Table, decode, parse_table, read_table
 
     if source != STDIO:
         _check_input_file(source)
@@ -365,11 +365,8 @@ def read_input_table(source: str, encoding: str | None = None, text_column: str 
     raw = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
     if not raw.strip():
         raise DataError("<stdin>: no input.", "pipe invoice lines (one per line), or a CSV file with a text column.")
-    table = parse_table(raw, "<stdin>", encoding=encoding) if _names_text_column(raw, text_column, sniff_delimiter, find_column) else None
-    if table is not None:
-        return table
-    from compta_finetune.readers import decode
-
+    if _names_text_column(raw, text_column):
+        return parse_table(raw, "<stdin>", encoding=encoding)
     content, used, bom = decode(raw, "<stdin>", encoding)
     lines = content.splitlines()
     while lines and not lines[-1].strip():
@@ -380,7 +377,10 @@ def read_input_table(source: str, encoding: str | None = None, text_column: str 
     return Table("<stdin>", ["text"], [[line.strip()] for line in lines], list(range(1, len(lines) + 1)), ",", used, bom)
 
 
-def _names_text_column(raw: bytes, text_column: str, sniff_delimiter, find_column) -> bool:
+def _names_text_column(raw: bytes, text_column: str) -> bool:
+    """Whether the first line of standard input is a CSV header naming the text column (or an FEC's)."""
+    from compta_finetune.readers import find_column, sniff_delimiter
+
     first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").strip("\r\ufeff")
     header = next(csv.reader([first], delimiter=sniff_delimiter(first)), [])
     return find_column(header, text_column) is not None or find_column(header, "EcritureLib") is not None

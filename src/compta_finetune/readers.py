@@ -20,7 +20,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -60,7 +60,6 @@ class Table:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    notes: list[str] = field(default_factory=list)
 
     @property
     def format(self) -> str:
