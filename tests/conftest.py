@@ -50,3 +50,16 @@ def small_corpus(tmp_path_factory) -> dict[str, Path]:
     return {
         split: labelled_subset(path, directory / f"{split}.csv", sizes[split]) for split, path in shipped_data_files().items()
     }
+
+
+@pytest.fixture(scope="session")
+def fine_tuned_camembert(tiny_camembert, small_corpus, tmp_path_factory) -> Path:
+    """A tiny CamemBERT fine-tuned by `finetune` for a few steps: a model directory for predict/evaluate paths."""
+    from compta_finetune.training import FineTuningArguments, finetune
+
+    output_dir = tmp_path_factory.mktemp("fine-tuned") / "model"
+    finetune(FineTuningArguments(
+        recipe="camembert", model=str(tiny_camembert), output_dir=str(output_dir), train_file=str(small_corpus["train"]),
+        validation_file=str(small_corpus["validation"]), max_steps=4, learning_rate=2e-3, batch_size=32,
+    ))  # fmt: skip
+    return output_dir
