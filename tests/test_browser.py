@@ -709,7 +709,8 @@ _WIDTHS = """() => {
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_tables_and_pages_fit(browser, site_url, width, capsys):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     problems, pages = [], 0
     for name in _html_pages():
         page.goto(site_url + quote(name), wait_until="load")
