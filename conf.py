@@ -67,6 +67,8 @@ copybutton_remove_prompts = True
 # No button on executed-page outputs, nor on blocks marked `:class: no-copy` (the original
 # code, shown to be read, not run).
 copybutton_selector = "div:not(.output):not(.no-copy) > div.highlight > pre"
+# viewcode's « [docs] » backlinks sit inside the code: never in the copy.
+copybutton_exclude = ".linenos, .viewcode-back"
 # A shell command continued with `\` keeps its continuation lines (they have no prompt).
 copybutton_line_continuation_character = "\\"
 

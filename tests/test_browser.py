@@ -10,8 +10,17 @@ Checks:
 
 * every HTML page loads with no console error, no JavaScript exception, no failed request;
 * every internal link (with its ``#anchor``) and every image resolves;
-* the French search finds the expected pages;
-* the copy button copies code without its ``>>>``, ``...`` and ``$`` prompts.
+* the French search finds the expected pages, and ignores accents (« entrainement » finds what
+  « entraînement » finds, « memoire » what « mémoire » finds);
+* the copy button copies code without its ``>>>``, ``...`` and ``$`` prompts, nor its outputs;
+* what a reader copies runs: on every page, every copy button is clicked and the clipboard read
+  back; the Python is pasted, in page order, into a fresh interpreter and must run (a block
+  showing a traceback must raise exactly that error); shell commands must parse and use only
+  options their ``--help`` lists (details above ``test_copied_python_runs``);
+* whole tables and pages: at 1366 px and 390 px, no table is wider than its column and no page
+  wider than the window;
+* every executed page offers its notebook (valid JSON, a pinned install cell first), listed by
+  the execution report.
 
 ``BROWSER_TEST_SITE`` points the test at another build directory.
 """
@@ -482,15 +491,18 @@ def copied(browser, site_url) -> dict[str, list[CopiedBlock]]:
                 "async () => (await navigator.clipboard.readText()) !== '\\u0000'", timeout=WAIT_MS
             )
             text = page.evaluate("navigator.clipboard.readText()")
-            result[name].append(CopiedBlock(name, block["index"], block["lang"], block["shown"], text))
+            # viewcode's pages (_modules/) show a module's source without a language class.
+            lang = block["lang"] or ("python" if name.startswith("_modules/") else "")
+            result[name].append(CopiedBlock(name, block["index"], lang, block["shown"], text))
     page.close()
     return result
 
 
 _DRIVER = r'''
 import json, sys, traceback
-blocks = json.load(open(sys.argv[1], encoding="utf-8"))
-namespace = {"__name__": "__main__"}
+page = json.load(open(sys.argv[1], encoding="utf-8"))
+blocks = page["blocks"]
+namespace = {"__name__": page["module"]}
 for block in blocks:
     expected = block["expected"]
     try:
@@ -531,10 +543,30 @@ def test_copied_python_runs(copied, tmp_path, capsys):
     problems, executed, scripts, pages = [], 0, 0, 0
     for name, blocks in copied.items():
         session = []
+        if name.startswith("_modules/"):
+            # viewcode shows a whole module of src/: its copy must be that file, line for line
+            # (viewcode adds a newline after each « [docs] » link: blank lines are not compared);
+            # the module's code itself is what the test suite runs.
+            source = ROOT / "src" / (name.removeprefix("_modules/").removesuffix(".html") + ".py")
+            if not source.is_file():
+                source = source.with_suffix("") / "__init__.py"
+            for block in blocks:
+                lines = [line for line in block.copied.splitlines() if line.strip()]
+                if lines != [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]:
+                    problems.append(f"{block.where}: the copy is not {source.relative_to(ROOT)}")
+            continue
+        module = "__main__"
         for block in blocks:
             if block.lang not in PYTHON_LANGS:
                 continue
-            if 'if __name__ == "__main__":' in block.copied:
+            if block.lang == "default":
+                # Sphinx's "default" highlighting is Python *if it parses*: a `::` block that does
+                # not (a command, a pattern) is shown as plain text, and is not Python.
+                try:
+                    compile(block.copied, "<block>", "exec")
+                except SyntaxError:
+                    continue
+            if ('if __name__ == "__main__":' in block.copied or "ArgumentParser(" in block.copied):
                 scripts += 1
                 script = tmp_path / f"script{scripts}.py"
                 script.write_text(block.copied, encoding="utf-8")
@@ -550,7 +582,7 @@ def test_copied_python_runs(copied, tmp_path, capsys):
             continue
         pages += 1
         data = tmp_path / f"page{pages}.json"
-        data.write_text(json.dumps(session), encoding="utf-8")
+        data.write_text(json.dumps({"module": module, "blocks": session}), encoding="utf-8")
         driver = tmp_path / "driver.py"
         driver.write_text(_DRIVER, encoding="utf-8")
         try:
@@ -677,7 +709,8 @@ _WIDTHS = """() => {
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_tables_and_pages_fit(browser, site_url, width, capsys):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     problems, pages = [], 0
     for name in _html_pages():
         page.goto(site_url + quote(name), wait_until="load")
