@@ -173,12 +173,15 @@ def test_folded_french_search_stems_with_and_without_accents_alike():
 def test_figures_are_looked_up_and_written_the_french_way(tmp_path):
     (tmp_path / "bench.json").write_text(
         '{"speedup": 2.3195, "share": 0.0058, "lines": 5292, "memory": [{"method": "lora", "gib": 8.38},'
-        ' {"method": "full", "gib": 49.9}]}', encoding="utf-8")
+        ' {"method": "full", "gib": 49.9, "batch": 16}, {"method": "full", "gib": 60.1, "batch": 64}]}', encoding="utf-8")
     dirs = [tmp_path]
     assert figures.render("bench.speedup | .2f", dirs)[0] == "2,32"
     assert figures.render("bench.share | .2%", dirs)[0] == f"0,58{NNBSP}%"
     assert figures.render("bench.lines | ,d", dirs)[0] == f"5{NNBSP}292"
-    assert figures.render("bench.memory[method=full].gib | .1f", dirs)[0] == "49,9"
+    assert figures.render("bench.memory[method=lora].gib | .1f", dirs)[0] == "8,4"
+    assert figures.render("bench.memory[method=full,batch=16].gib | .1f", dirs)[0] == "49,9"
+    with pytest.raises(figures.FigureError, match="2 items with method=full"):
+        figures.render("bench.memory[method=full].gib", dirs)
     assert figures.render("bench.memory[1].gib - bench.memory[0].gib * 2 | .2f", dirs)[0] == "33,14"
     with pytest.raises(figures.FigureError, match="no key"):
         figures.render("bench.absent", dirs)

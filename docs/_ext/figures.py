@@ -2,16 +2,17 @@
 
 A static page shows a measured or computed value by naming where it lives instead of typing it::
 
-    :fig:`gpu_results.phi2_memory[method=full].peak_allocated_gib | .1f` Gio
+    :fig:`gpu_results.phi2_training[method=full,batch_size=16].peak_allocated_gib | .1f` Gio
     :fig:`results.train_speedup_vs_seed | .2f`
     :fig:`gpu_results.camembert_base_training.fraction_of_peak | .2%`
     :fig:`results.predict.lines | ,d`
     :fig:`a.x - a.y | .1f`   (a difference computed from the values shown)
-    :fig:`gpu_results.phi2_memory[method=lora].parameters * 4 / 1073741824 | .1f`   (constants too)
+    :fig:`gpu_results.phi2_training[method=lora].parameters * 4 / 1073741824 | .1f`   (constants too)
 
 The first name is a JSON file, looked up in ``figures_dirs`` (``benchmarks/`` and ``docs/_data/``
 by default; ``gpu_results`` is ``benchmarks/gpu_results.json``); then keys, list indexes
-(``[0]``) or list items chosen by a field (``[method=full]``). After ``|``, a Python format
+(``[0]``) or the list item chosen by one or more fields (``[method=full]``,
+``[method=full,batch_size=16]``: exactly one item must match). After ``|``, a Python format
 specification. The result is French: decimal comma, narrow no-break space between thousands
 groups and before ``%``. In MyST pages the role is ``{fig}`...```. The page is rebuilt when the
 file changes; an unknown file or key stops the build (under -W) with the path that failed.
@@ -47,10 +48,14 @@ def lookup(data, path: str):
                 raise FigureError(f"no key {key!r} in {path!r}")
             data = data[key]
         elif "=" in selector:
-            field, _, wanted = selector.partition("=")
-            matches = [item for item in data if isinstance(item, dict) and str(item.get(field)) == wanted]
+            # One or more conditions, ``[method=full,batch_size=16]``: exactly one item must match all.
+            wanted = dict(condition.strip().partition("=")[::2] for condition in selector.split(","))
+            matches = [
+                item for item in data
+                if isinstance(item, dict) and all(str(item.get(field)) == value for field, value in wanted.items())
+            ]
             if len(matches) != 1:
-                raise FigureError(f"{len(matches)} items with {field}={wanted} in {path!r}")
+                raise FigureError(f"{len(matches)} items with {selector} in {path!r}")
             data = matches[0]
         else:
             try:
