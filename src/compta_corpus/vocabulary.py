@@ -1,7 +1,9 @@
 """What is bought under each PCG account, and from whom.
 
 The vocabulary is written in a small block format, one block per item (a
-product or service), so that it stays readable by an accountant::
+product or service), so that it stays readable by an accountant:
+
+.. code-block:: text
 
     @ u=ramette p=3.5-8 v=office,amazon
     Ramette papier {A4|A3} {80 g|90 g} {|recyclé}

@@ -1,11 +1,13 @@
 """The ``compta-finetune`` command: build a tiny model, train, evaluate and predict from the shell.
 
-Four subcommands, also reachable as ``python -m compta_finetune``::
+Four subcommands, also reachable as ``python -m compta_finetune``:
 
-    compta-finetune tiny     --recipe camembert --output-dir tiny-camembert
-    compta-finetune train    --recipe camembert --model tiny-camembert --output-dir model
-    compta-finetune evaluate --model-dir model --input test.csv --output scores.json
-    compta-finetune predict  --model-dir model --input lines.csv --output predictions.csv
+.. code-block:: console
+
+    $ compta-finetune tiny --recipe camembert --output-dir tiny-camembert
+    $ compta-finetune train --recipe camembert --model tiny-camembert --output-dir model
+    $ compta-finetune evaluate --model-dir model --input test.csv --output scores.json
+    $ compta-finetune predict --model-dir model --input lines.csv --output predictions.csv
 
 The options of ``train`` are the fields of :class:`~compta_finetune.training.FineTuningArguments`,
 turned into options by :class:`~transformers.HfArgumentParser`: they are defined once. A
