@@ -64,9 +64,11 @@ bench: $(INSTALLED)
 # docs/_data/experiment.json, which the page reads. JOBS processes side by side, one torch thread each
 # Set JOBS to the number of cores. SIZE=small: a budget that 2 shared cores finish in about half an hour.
 JOBS ?= 2
+# LINES="10 30 all": the learning curve's labelled lines per account (default: the size's).
 SIZE ?= full
+LINES ?=
 experiment: $(INSTALLED)
-	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS) --size $(SIZE)
+	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS) --size $(SIZE) $(if $(LINES),--lines-per-account $(LINES))
 
 serve: html
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
