@@ -127,7 +127,7 @@ class ExperimentSettings:
 
     @classmethod
     def small(cls) -> "ExperimentSettings":
-        """Three seeds with a budget that two shared CPU cores finish in about half an hour.
+        """Three seeds with a smaller budget: 55 min measured on two CPU cores shared with other jobs.
 
         Fine-tuning stops after 600 steps (3.6 epochs of the whole training split) and the
         learning curve has three points; pre-training is the default's.
