@@ -69,12 +69,14 @@ mutation: $(INSTALLED)
 	$(BIN)/python benchmarks/mutation.py
 
 # The results page's full experiment (3 seeds, early stopping, learning curve, calibration), written to
-# docs/_data/experiment.json, which the page reads. JOBS processes side by side, one torch thread each
-# Set JOBS to the number of cores. SIZE=small: a budget that 2 shared cores finish in about half an hour.
+# docs/_data/experiment.json, which the page reads. JOBS processes side by side, one torch thread each.
+# Set JOBS to the number of cores. SIZE=small: 600 fine-tuning steps at most (55 min measured on 2 cores shared with other jobs).
 JOBS ?= 2
+# LINES="10 30 all": the learning curve's labelled lines per account (default: the size's).
 SIZE ?= full
+LINES ?=
 experiment: $(INSTALLED)
-	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS) --size $(SIZE)
+	$(BIN)/python benchmarks/experiment.py --jobs $(JOBS) --size $(SIZE) $(if $(LINES),--lines-per-account $(LINES))
 
 # `compta-finetune tiny` then `train` with no option: seconds and macro-F1 (about 2 minutes on 2 cores).
 bench-tiny: $(INSTALLED)

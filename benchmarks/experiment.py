@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -60,15 +61,24 @@ def main(argv: list[str] | None = None) -> int:
         "--size",
         choices=("full", "small", "reduced"),
         default="full",
-        help="full: the default settings (about 1 h of one core per seed); small: 600 fine-tuning steps at most, "
-        "three learning-curve points (about 30 min on two shared cores); reduced: the site build's (one seed, few steps)",
+        help="full: the default settings (about 1 h of one idle core per seed, estimated); small: 600 fine-tuning steps at most, "
+        "three learning-curve points (55 min measured on two cores shared with other jobs); reduced: the site build's (one seed, few steps)",
     )
     parser.add_argument("--output", type=Path, default=OUTPUT, help=f"JSON to write (default: {OUTPUT.relative_to(ROOT)})")
     parser.add_argument(
         "--work-dir", type=Path, help="keep the checkpoints here; a run interrupted and started again resumes (default: a temporary folder)"
     )
+    parser.add_argument(
+        "--lines-per-account",
+        nargs="+",
+        metavar="N",
+        help="points of the learning curve, 'all' for the whole training split (default: the size's)",
+    )
     arguments = parser.parse_args(argv)
     settings = {"full": ExperimentSettings, "small": ExperimentSettings.small, "reduced": ExperimentSettings.reduced}[arguments.size]()
+    if arguments.lines_per_account:
+        points = tuple(None if point == "all" else int(point) for point in arguments.lines_per_account)
+        settings = replace(settings, lines_per_account=points if None in points else (*points, None))
     started, commit = datetime.now(timezone.utc), _commit()
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as temporary:
@@ -80,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             log=lambda message: print(f"[{time.perf_counter() - start:7.0f} s] {message}", file=sys.stderr, flush=True),
         )
     results["produced"] = {
-        "command": f"make experiment JOBS={arguments.jobs}" + (f" SIZE={arguments.size}" if arguments.size != "full" else ""),
+        "command": f"make experiment JOBS={arguments.jobs}"
+        + (f" SIZE={arguments.size}" if arguments.size != "full" else "")
+        + (f" LINES=\"{' '.join(arguments.lines_per_account)}\"" if arguments.lines_per_account else ""),
         "size": arguments.size,
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit,

@@ -181,3 +181,23 @@ def test_sorted_vocabulary_cuts_text_as_before(tmp_path):
     )
     pieces = [piece for piece, _ in sorted(after.get_vocab().items(), key=lambda item: item[1])][8:]
     assert pieces == sorted(pieces)
+
+
+def test_early_stopping_is_a_command_line_option():
+    from compta_finetune.training import parse_fine_tuning_arguments
+
+    assert parse_fine_tuning_arguments(["--early-stopping-patience", "2"]).early_stopping_patience == 2
+    assert parse_fine_tuning_arguments([]).early_stopping_patience is None
+
+
+def test_calibration_and_learning_curve_figures(results):
+    from compta_finetune.lab.plots import plot_coverage_accuracy, plot_reliability, plot_score_by_lines
+
+    runs = {run["model"]: run["test"]["calibration"] for run in select(results)}
+    figure = plot_reliability({model: (report["before"]["reliability"], report["after"]["reliability"]) for model, report in runs.items()})
+    assert len(figure.axes) == len(MODELS)
+    figure = plot_coverage_accuracy({model: report["after"]["curve"] for model, report in runs.items()})
+    assert len(figure.axes[0].lines) == len(MODELS)
+    curves = {model: [(3, *metric(results, model, ("test", "macro_f1"), 3)), (252, *metric(results, model, ("test", "macro_f1")))] for model in CURVE_MODELS}
+    figure = plot_score_by_lines(curves)
+    assert [tick.get_text() for tick in figure.axes[0].get_xticklabels()] == ["3", "252"]
