@@ -551,7 +551,8 @@ def test_saved_files_follow_the_umask_and_are_flushed(tmp_path, monkeypatch):
     folder = tmp_path / "tiny"
     assert folder.stat().st_mode & 0o777 == 0o775
     assert {path.name: path.stat().st_mode & 0o777 for path in folder.iterdir()} == {
-        name: 0o664 for name in ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json", MARKER)
+        name: 0o664
+        for name in ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json", "fine_tuning_config.json", MARKER)
     }
     # Every file was flushed, then its folder, before the rename; then the parent after it.
     names = [Path(path).name for path in synced]

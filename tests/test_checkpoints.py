@@ -143,7 +143,9 @@ def test_overwrite_replaces_the_old_model_only_once_the_new_one_is_in_place(trai
 
     monkeypatch.setattr(os, "replace", watched_replace)
     save_atomically(trainer, output_dir, {"new": True})
-    assert moves == [("model", ".model.previous"), (".model.saving", "model")]
+    # The staging folder is private to this process (``.model.saving-XXXXXXXX``).
+    assert moves[0] == ("model", ".model.previous") and len(moves) == 2
+    assert moves[1][0].startswith(".model.saving-") and moves[1][1] == "model"
     assert json.loads((output_dir / "results.json").read_text(encoding="utf-8")) == {"new": True}
     assert (output_dir / "model.safetensors").read_bytes() != b"old weights"
     assert leftovers(tmp_path) == []  # the old model is gone once the new one is in place

@@ -2,6 +2,7 @@
 
 import pytest
 
+from compta_finetune.data import shipped_data_files
 from compta_finetune.errors import DataError, ModelError
 from compta_finetune.training import (
     FineTuningArguments,
@@ -71,8 +72,9 @@ def test_a_local_model_source_must_exist_and_hold_a_config(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelError, match=r"is not a model directory \(no config.json\)"):
         check_model_source(str(tmp_path / "empty"))
-    (tmp_path / "empty" / "config.json").write_text("{}", encoding="utf-8")
-    check_model_source(str(tmp_path / "empty"))
+    (tmp_path / "empty" / "config.json").write_text('{"model_type": "camembert"}', encoding="utf-8")
+    with pytest.raises(ModelError, match="holds no tokenizer"):  # a config alone would read every word as unknown
+        check_model_source(str(tmp_path / "empty"))
     check_model_source("almanach/camembert-base")  # a hub id: left to the loader
 
 
@@ -92,7 +94,10 @@ def test_fine_tuned_labels_of_pretrained_and_fine_tuned_models(tiny_camembert, t
 
 
 def test_data_files_from_the_options():
-    assert _data_files(FineTuningArguments()) is None
+    assert _data_files(FineTuningArguments()) == {split: str(path) for split, path in shipped_data_files().items()}
+    assert _data_files(FineTuningArguments(corpus="skewed")) == {
+        split: str(path) for split, path in shipped_data_files("skewed").items()
+    }
     assert _data_files(FineTuningArguments(train_file="t.csv")) == {"train": "t.csv"}
     assert _data_files(FineTuningArguments(train_file="t.csv", test_file="x.csv")) == {"train": "t.csv", "test": "x.csv"}
     assert _data_files(FineTuningArguments(train_file="t.csv", validation_file="v.csv")) == {
