@@ -173,7 +173,10 @@ def test_a_model_fine_tuned_on_other_accounts_is_refused_with_the_difference(fin
         f"{folder} is already fine-tuned on {len(model_accounts)} accounts that differ from the "
         f"data's {len(data_accounts)}: {detail}."
     )
-    assert error.value.fix.startswith("start from a pre-trained model")
+    assert error.value.fix == (
+        "start from a pre-trained model (the recipe's default, a local checkpoint, or "
+        "`compta-finetune tiny`), not from a model fine-tuned on other accounts."
+    )
 
 
 def test_a_hub_model_while_offline_says_so(monkeypatch):
@@ -186,3 +189,29 @@ def test_a_hub_model_while_offline_says_so(monkeypatch):
         "cannot load the model 'almanach/camembert-base' (HF_HUB_OFFLINE is set: nothing is downloaded): "
     )
     assert "\n" not in error.value.problem
+
+
+def test_a_local_model_without_weights_is_a_model_error_that_names_no_hub(tiny_camembert, tmp_path, monkeypatch):
+    import shutil
+
+    from compta_finetune.training import load_pretrained
+
+    folder = tmp_path / "no-weights"
+    shutil.copytree(tiny_camembert, folder)
+    (folder / "model.safetensors").unlink()
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")  # read by the message only: the hub library read it at import
+    with pytest.raises(ModelError) as error:
+        load_pretrained("camembert", str(folder), {0: "626"}, {"626": 0})
+    assert error.value.problem.startswith(f"cannot load the model {str(folder)!r}: ")
+    assert "HF_HUB_OFFLINE" not in error.value.problem
+
+
+def test_the_recipe_options_reach_the_recipe(tiny_phi):
+    from peft import PeftModel
+
+    from compta_finetune.training import load_pretrained
+
+    labels = {0: "626", 1: "6064"}
+    full, _ = load_pretrained("phi2", str(tiny_phi), labels, {v: k for k, v in labels.items()}, lora=False)
+    assert not isinstance(full, PeftModel)
+    assert all(parameter.requires_grad for parameter in full.parameters())
