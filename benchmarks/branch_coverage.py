@@ -22,7 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 GOAL = 90.0
 
 BELOW_90: dict[str, str] = {
-    # module: why its untested branches are accepted (kept short; checked at each `make test`).
+    # module: why its untested branches are accepted (printed only while the module is below 90 %).
+    "compta_finetune/training.py": "torch without torch.accelerator and a sampler that is not length-grouped "
+    "cannot happen with torch 2.13 and our arguments; --overwrite over old checkpoints and --resume without a "
+    "complete one run only inside full trainings",
+    "compta_finetune/cli.py": "the progress-bar branches need standard error to be a terminal, never the case under pytest",
 }
 
 

@@ -184,7 +184,9 @@ def main() -> None:
         "date": datetime.date.today().isoformat(),
         "tool": f"mutmut {metadata.version('mutmut')}",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {options.max_children} mutants side by side",
-        "command": "python benchmarks/mutation.py " + " ".join(options.patterns) if options.patterns
+        "command": "python benchmarks/mutation.py --report (the results of the earlier runs kept in mutants/)"
+        if options.report
+        else f"python benchmarks/mutation.py <{len(options.patterns)} mutant patterns>" if options.patterns
         else "python benchmarks/mutation.py --all" if options.all else "make mutation",
         "skipped_functions": [] if options.all or options.patterns else settings()[1],
         "wall_seconds": round(seconds, 1) if seconds is not None else previous.get("wall_seconds"),

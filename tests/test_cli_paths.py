@@ -224,3 +224,64 @@ def test_train_with_an_empty_label_exits_2_not_with_a_key_error(tiny_camembert, 
     err = fails(capsys, argv)
     assert "train.csv, line 3: '' is not a PCG account code" in err and "KeyError" not in err
     assert not (tmp_path / "m").exists()
+
+
+# --- Help and output locations ---------------------------------------------------------------
+
+
+def test_train_help_shows_dash_spellings_and_defaults(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["train", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "--output-dir OUTPUT_DIR" in out and "--output_dir" not in out
+    assert "--resume [true|false]" in out
+    assert "(default: 16)" in out  # --batch-size tells its default
+    assert "(default: None)" not in out and "(default: False)" not in out
+
+
+def test_an_output_dir_that_is_a_file_is_refused(tmp_path):
+    path = tmp_path / "model"
+    path.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(UserError, match="exists and is not a directory"):
+        cli._check_output_dir(path, overwrite=True)
+    with pytest.raises(UserError, match="already exists"):
+        cli._check_output_dir(path, overwrite=False)
+    cli._check_output_dir(tmp_path / "new", overwrite=False)
+
+
+def test_an_output_file_that_is_a_folder_is_refused(tmp_path):
+    with pytest.raises(UserError, match="is a directory") as error:
+        cli._check_output_file(str(tmp_path))
+    assert "--output" in error.value.fix
+    with pytest.raises(UserError, match="does not exist"):
+        cli._check_output_file(str(tmp_path / "absent" / "x.csv"))
+    cli._check_output_file(str(tmp_path / "x.csv"))
+    cli._check_output_file("-")
+
+
+def test_replace_dir_swaps_in_the_new_folder_and_drops_the_old(tmp_path):
+    target, staging = tmp_path / "tiny", tmp_path / ".tiny.new"
+    target.mkdir()
+    (target / "old.txt").write_text("old", encoding="utf-8")
+    staging.mkdir()
+    (staging / "new.txt").write_text("new", encoding="utf-8")
+    cli._replace_dir(staging, target)
+    assert sorted(p.name for p in target.iterdir()) == ["new.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny"]
+
+
+def test_write_atomically_leaves_the_old_file_when_writing_fails(tmp_path):
+    path = tmp_path / "out.csv"
+    path.write_text("old", encoding="utf-8")
+
+    def broken(handle):
+        handle.write("half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        cli.write_atomically(str(path), broken)
+    assert path.read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+    cli.write_atomically(str(path), lambda handle: handle.write("new"))
+    assert path.read_text(encoding="utf-8") == "new"

@@ -136,3 +136,87 @@ def test_pickled_weights_are_never_loaded(tiny_camembert, tiny_phi, tmp_path):
         with pytest.raises(ModelError, match="cannot load the model") as error:
             load_pretrained(recipe, str(pickled), labels, {v: k for k, v in labels.items()})
         assert "safetensors" in error.value.problem
+
+
+@pytest.fixture
+def fine_tuned_on(tiny_camembert, tmp_path):
+    """A model folder (config only: the check comes before any weight) fine-tuned on the given accounts."""
+    import json
+
+    def make(accounts):
+        folder = tmp_path / "-".join(accounts)
+        folder.mkdir()
+        data = json.loads((tiny_camembert / "config.json").read_text(encoding="utf-8"))
+        data["id2label"] = {str(i): code for i, code in enumerate(accounts)}
+        data["label2id"] = {code: i for i, code in enumerate(accounts)}
+        (folder / "config.json").write_text(json.dumps(data), encoding="utf-8")
+        return str(folder)
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("model_accounts", "data_accounts", "detail"),
+    [
+        (["626", "6064"], ["626", "6064", "6251"], "the data has 1 account(s) it does not know (6251)"),
+        (["626", "6064", "6251"], ["626", "6064"], "it knows 1 other(s) (6251)"),
+        (["626", "6064"], ["626", "6132"], "the data has 1 account(s) it does not know (6132); it knows 1 other(s) (6064)"),
+        (["626", "6064"], ["6064", "626"], "they are in another order"),
+        ([str(n) for n in range(12)], [str(n) for n in range(100, 113)],
+         "the data has 13 account(s) it does not know (100, 101, 102, 103, 104, 105, 106, 107, 108, 109); "
+         "it knows 12 other(s) (0, 1, 2, 3, 4, 5, 6, 7, 8, 9)"),
+    ],
+)
+def test_a_model_fine_tuned_on_other_accounts_is_refused_with_the_difference(fine_tuned_on, model_accounts, data_accounts, detail):
+    from compta_finetune.training import load_pretrained
+
+    folder = fine_tuned_on(model_accounts)
+    id2label = dict(enumerate(data_accounts))
+    with pytest.raises(ModelError) as error:
+        load_pretrained("camembert", folder, id2label, {code: i for i, code in id2label.items()})
+    assert error.value.problem == (
+        f"{folder} is already fine-tuned on {len(model_accounts)} accounts that differ from the "
+        f"data's {len(data_accounts)}: {detail}."
+    )
+    assert error.value.fix == (
+        "start from a pre-trained model (the recipe's default, a local checkpoint, or "
+        "`compta-finetune tiny`), not from a model fine-tuned on other accounts."
+    )
+
+
+def test_a_hub_model_while_offline_says_so(monkeypatch):
+    from compta_finetune.training import load_pretrained
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelError) as error:
+        load_pretrained("camembert", "almanach/camembert-base", {0: "626"}, {"626": 0})
+    assert error.value.problem.startswith(
+        "cannot load the model 'almanach/camembert-base' (HF_HUB_OFFLINE is set: nothing is downloaded): "
+    )
+    assert "\n" not in error.value.problem
+
+
+def test_a_local_model_without_weights_is_a_model_error_that_names_no_hub(tiny_camembert, tmp_path, monkeypatch):
+    import shutil
+
+    from compta_finetune.training import load_pretrained
+
+    folder = tmp_path / "no-weights"
+    shutil.copytree(tiny_camembert, folder)
+    (folder / "model.safetensors").unlink()
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")  # read by the message only: the hub library read it at import
+    with pytest.raises(ModelError) as error:
+        load_pretrained("camembert", str(folder), {0: "626"}, {"626": 0})
+    assert error.value.problem.startswith(f"cannot load the model {str(folder)!r}: ")
+    assert "HF_HUB_OFFLINE" not in error.value.problem
+
+
+def test_the_recipe_options_reach_the_recipe(tiny_phi):
+    from peft import PeftModel
+
+    from compta_finetune.training import load_pretrained
+
+    labels = {0: "626", 1: "6064"}
+    full, _ = load_pretrained("phi2", str(tiny_phi), labels, {v: k for k, v in labels.items()}, lora=False)
+    assert not isinstance(full, PeftModel)
+    assert all(parameter.requires_grad for parameter in full.parameters())
