@@ -76,3 +76,30 @@ def test_the_reloaded_model_predicts_as_the_one_in_memory(lora_model):
     assert labels(reloaded) == labels(in_memory)
     for after, before in zip(scores(reloaded), scores(in_memory)):
         assert after == pytest.approx(before, abs=1e-5)
+
+
+def test_adapters_on_a_changed_or_missing_base_model_are_refused(tiny_phi, tmp_path):
+    """The adapters remember their local base model's weights: a changed or deleted base is refused, never used."""
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from compta_finetune.errors import ModelError
+
+    base = tmp_path / "base"
+    shutil.copytree(tiny_phi, base)
+    id2label = dict(enumerate(load_account_labels()))
+    model, tokenizer = load_model_and_tokenizer(str(base), id2label, {c: i for i, c in id2label.items()})
+    args = TrainingArguments(output_dir=str(tmp_path / "args"), report_to="none", use_cpu=True)
+    adapters = save_atomically(Trainer(model=model, args=args, processing_class=tokenizer), tmp_path / "model")
+    assert (adapters / "base_model.json").is_file()
+    load_for_inference(adapters)  # the base as it was: accepted
+
+    weights = load_file(base / "model.safetensors")
+    save_file({name: tensor + 0.01 for name, tensor in weights.items()}, base / "model.safetensors", metadata={"format": "pt"})
+    with pytest.raises(ModelError, match="has changed since the LoRA adapters"):
+        load_for_inference(adapters)
+
+    shutil.rmtree(base)
+    with pytest.raises(ModelError, match="which no longer exists"):
+        load_for_inference(adapters)

@@ -12,12 +12,16 @@
   name, before the loader fails deep inside.
 * :func:`check_checkpoint`: a checkpoint whose random-number state or trainer state cannot
   be read (truncated, tampered) is refused before ``--resume`` uses it.
+* :func:`record_base_model` and :func:`check_base_model`: a LoRA adapter remembers the digest
+  of the local base model it was trained on; loaded on a base that is missing or has changed
+  since, it is refused instead of predicting with weights it was not trained for.
 * :class:`StopOnNonFinite`: a run whose gradients become NaN or infinite stops at once, naming
   the learning rate; the model is not saved.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import struct
@@ -147,6 +151,54 @@ def check_weights(model_dir: str | Path) -> None:
                 f"{path} is damaged: {problem}.",
                 "copy the file again from where it came from, or train the model again.",
             )
+
+
+BASE_MODEL_RECORD = "base_model.json"
+"""File of a LoRA adapter folder naming the local base model and the digest of its weights."""
+
+
+def _weights_digest(model_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(model_dir.glob("*.safetensors")):
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def record_base_model(adapter_dir: str | Path, base_model: str | Path) -> None:
+    """Write, in a LoRA adapter folder, the digest of the local base model's weights (nothing for a hub id)."""
+    base = Path(base_model)
+    if base.is_dir():
+        record = {"base_model": str(base.resolve()), "weights_sha256": _weights_digest(base)}
+        (Path(adapter_dir) / BASE_MODEL_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def check_base_model(adapter_dir: str | Path, base_model: str | Path) -> None:
+    """Refuse a local base model that is missing, or whose weights changed since the adapter was trained on it.
+
+    Raises
+    ------
+    ModelError
+        Naming the base model and the fix.
+    """
+    adapter_dir, base = Path(adapter_dir), Path(base_model)
+    looks_local = base.is_absolute() or str(base_model).startswith((".", "~")) or str(base_model).count("/") > 1
+    if looks_local and not base.is_dir():
+        raise ModelError(
+            f"{adapter_dir} holds LoRA adapters for the base model {base_model}, which no longer exists.",
+            "put the base model back at that path (the adapters are trained for its weights), or train again.",
+        )
+    record_path = adapter_dir / BASE_MODEL_RECORD
+    if not base.is_dir() or not record_path.is_file():
+        return
+    recorded = _read_json(record_path).get("weights_sha256")
+    if recorded and recorded != _weights_digest(base):
+        raise ModelError(
+            f"the base model {base_model} has changed since the LoRA adapters of {adapter_dir} were trained on it "
+            "(its weights differ): the adapters would be applied to weights they were not trained for.",
+            "restore the base model the adapters were trained on, or train the adapters again on this one.",
+        )
 
 
 def _safetensors_problem(path: Path) -> str | None:

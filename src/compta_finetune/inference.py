@@ -17,7 +17,13 @@ from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTok
 from compta_finetune.accounts import libelle
 from compta_finetune.calibration import DEFAULT_THRESHOLD, Routing, route_batch
 from compta_finetune.errors import ModelError
-from compta_finetune.guards import TRUST_REMOTE_CODE, check_model_folder, check_no_custom_code, check_tokenizer
+from compta_finetune.guards import (
+    TRUST_REMOTE_CODE,
+    check_base_model,
+    check_model_folder,
+    check_no_custom_code,
+    check_tokenizer,
+)
 
 
 def load_for_inference(model_dir: str | Path) -> tuple[PreTrainedModel, PreTrainedTokenizerBase]:
@@ -41,13 +47,21 @@ def load_for_inference(model_dir: str | Path) -> tuple[PreTrainedModel, PreTrain
             from peft import PeftConfig, PeftModel
 
             base_name = PeftConfig.from_pretrained(model_dir).base_model_name_or_path
+            check_base_model(model_dir, base_name)  # missing, or changed since the adapters were trained
             if Path(base_name).is_dir():
                 check_model_folder(base_name, tokenizer=False)
             # The base model, with the labels and padding id of the fine-tuned one.
             base = AutoModelForSequenceClassification.from_pretrained(
                 base_name, config=config, use_safetensors=True, trust_remote_code=TRUST_REMOTE_CODE
             )
-            model = PeftModel.from_pretrained(base, model_dir).merge_and_unload()
+            try:
+                model = PeftModel.from_pretrained(base, model_dir).merge_and_unload()
+            except RuntimeError as error:  # adapters whose shapes do not fit this base model
+                raise ModelError(
+                    f"the LoRA adapters of {model_dir} do not fit their base model {base_name} "
+                    f"({str(error).splitlines()[0][:200]}).",
+                    "restore the base model the adapters were trained on, or train the adapters again.",
+                ) from None
         else:
             model = AutoModelForSequenceClassification.from_pretrained(
                 model_dir, use_safetensors=True, trust_remote_code=TRUST_REMOTE_CODE

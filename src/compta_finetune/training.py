@@ -46,6 +46,7 @@ from compta_finetune.guards import (
     check_model_folder,
     check_tokenizer,
     clamp_max_length,
+    record_base_model,
 )
 from compta_finetune.metrics import compute_metrics
 from compta_finetune.inference import MODEL_SETTINGS
@@ -300,6 +301,8 @@ def save_atomically(trainer: Trainer, output_dir: str | Path, results: dict | No
             if not (staging / "config.json").exists():
                 base_model.config.architectures = [type(base_model).__name__]
                 base_model.config.save_pretrained(staging)
+            if (staging / "adapter_config.json").is_file():  # so that a changed base model is caught on load
+                record_base_model(staging, base_model.name_or_path)
             # The Trainer pickles its arguments to training_args.bin: keep a JSON copy only.
             (staging / "training_args.bin").unlink(missing_ok=True)
             (staging / "training_args.json").write_text(trainer.args.to_json_string(), encoding="utf-8")
