@@ -236,7 +236,7 @@ def test_train_help_shows_dash_spellings_and_defaults(capsys):
     out = capsys.readouterr().out
     assert "--output-dir OUTPUT_DIR" in out and "--output_dir" not in out
     assert "--resume [true|false]" in out
-    assert "(default: 16)" in out  # --batch-size tells its default
+    assert "(default: 42)" in out  # --seed tells its default
     assert "(default: None)" not in out and "(default: False)" not in out
 
 
@@ -245,7 +245,7 @@ def test_an_output_dir_that_is_a_file_is_refused(tmp_path):
     path.write_text("not a folder", encoding="utf-8")
     with pytest.raises(UserError, match="exists and is not a directory"):
         cli._check_output_dir(path, overwrite=True)
-    with pytest.raises(UserError, match="already exists"):
+    with pytest.raises(UserError, match="exists and is not a directory"):  # a file is never replaced
         cli._check_output_dir(path, overwrite=False)
     cli._check_output_dir(tmp_path / "new", overwrite=False)
 
@@ -266,7 +266,9 @@ def test_replace_dir_swaps_in_the_new_folder_and_drops_the_old(tmp_path):
     (target / "old.txt").write_text("old", encoding="utf-8")
     staging.mkdir()
     (staging / "new.txt").write_text("new", encoding="utf-8")
-    cli._replace_dir(staging, target)
+    from compta_finetune.outputs import replace_dir
+
+    replace_dir(staging, target)
     assert sorted(p.name for p in target.iterdir()) == ["new.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny"]
 

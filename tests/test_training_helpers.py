@@ -140,12 +140,15 @@ def test_pickled_weights_are_never_loaded(tiny_camembert, tiny_phi, tmp_path):
 
 @pytest.fixture
 def fine_tuned_on(tiny_camembert, tmp_path):
-    """A model folder (config only: the check comes before any weight) fine-tuned on the given accounts."""
+    """A model folder (config and tokenizer: the check comes before any weight) fine-tuned on the given accounts."""
     import json
+    import shutil
 
     def make(accounts):
         folder = tmp_path / "-".join(accounts)
         folder.mkdir()
+        for name in ("tokenizer.json", "tokenizer_config.json"):
+            shutil.copy(tiny_camembert / name, folder / name)
         data = json.loads((tiny_camembert / "config.json").read_text(encoding="utf-8"))
         data["id2label"] = {str(i): code for i, code in enumerate(accounts)}
         data["label2id"] = {code: i for i, code in enumerate(accounts)}
