@@ -382,7 +382,7 @@ _PICK_BLOCK = """(prompt) => {
     [
         ("concepts/corrections.html", ">>> "),  # doctest blocks with `...` continuation lines
         ("tutoriel/camembert.html", ">>> "),
-        ("guides/donnees.html", "$ "),  # console blocks
+        ("guides/vos-factures.html", "$ "),  # console blocks
         ("guides/vrais-poids.html", "$ "),
     ],
 )
