@@ -75,6 +75,23 @@ def add_link(app, doctree, docname) -> None:
         doctree.insert(0, paragraph)
 
 
+def _with_outputs(app, notebook: dict) -> dict:
+    """The notebook with its outputs: a page taken from myst-nb's cache (not re-executed in this
+    build) is written to jupyter_execute without them, so they are merged back from the cache."""
+    if any(cell.get("outputs") for cell in notebook["cells"] if cell["cell_type"] == "code"):
+        return notebook
+    import nbformat
+    from jupyter_cache import get_cache
+
+    try:
+        _, merged = get_cache(app.config.nb_execution_cache_path).merge_match_into_notebook(
+            nbformat.reads(json.dumps(notebook), as_version=4)
+        )
+    except KeyError:  # not in the cache: leave it as it is (the browser test reports it)
+        return notebook
+    return json.loads(nbformat.writes(merged))
+
+
 def write_notebooks(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -82,7 +99,7 @@ def write_notebooks(app, exception) -> None:
         source = executed_notebook(app, docname)
         if source is None:
             continue
-        notebook = json.loads(source.read_text(encoding="utf-8"))
+        notebook = _with_outputs(app, json.loads(source.read_text(encoding="utf-8")))
         target = Path(app.outdir) / DOWNLOADS / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(with_install_cell(notebook, app.config.release, docname), ensure_ascii=False, indent=1)
