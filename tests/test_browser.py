@@ -27,6 +27,7 @@ Checks:
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import functools
 import http.server
@@ -540,7 +541,7 @@ def test_copied_python_runs(copied, tmp_path, capsys):
     import json
     import subprocess
 
-    problems, executed, scripts, pages = [], 0, 0, 0
+    problems, executed, scripts, pages, sessions = [], 0, 0, 0, []
     for name, blocks in copied.items():
         session = []
         if name.startswith("_modules/"):
@@ -583,18 +584,28 @@ def test_copied_python_runs(copied, tmp_path, capsys):
         pages += 1
         data = tmp_path / f"page{pages}.json"
         data.write_text(json.dumps({"module": module, "blocks": session}), encoding="utf-8")
-        driver = tmp_path / "driver.py"
-        driver.write_text(_DRIVER, encoding="utf-8")
+        sessions.append((name, data, len(session)))
+    driver = tmp_path / "driver.py"
+    driver.write_text(_DRIVER, encoding="utf-8")
+
+    def paste(name, data):
+        """One page's blocks in one fresh interpreter, as a reader pastes them."""
         try:
-            run = subprocess.run(
+            return subprocess.run(
                 [sys.executable, str(driver), str(data)], cwd=_page_dir(name), env=_python_env(),
                 capture_output=True, text=True, timeout=600,
             )
         except subprocess.TimeoutExpired:
+            return None
+
+    # Pages are independent (each in its own interpreter and folder): one per core, side by side.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        runs = list(pool.map(lambda job: paste(job[0], job[1]), sessions))
+    for (name, _, count), run in zip(sessions, runs):
+        if run is None:
             problems.append(f"{name}: the copied code did not finish in 600 s")
-            continue
-        if run.returncode == 0:
-            executed += len(session)
+        elif run.returncode == 0:
+            executed += count
         else:
             failed = [line for line in run.stdout.splitlines() if line.startswith("FAILED")]
             detail = failed[0][7:] if failed else f"exit {run.returncode}: {run.stderr.strip()[-600:]}"
