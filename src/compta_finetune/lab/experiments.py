@@ -35,13 +35,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from transformers import (
-    AutoConfig,
-    AutoModelForSequenceClassification,
-    AutoTokenizer,
-    CamembertForMaskedLM,
-    CamembertTokenizer,
-)
+from transformers import AutoConfig, AutoModelForSequenceClassification
 
 from compta_finetune.calibration import calibrate_baseline, baseline_probabilities, calibration_report, fit_temperature
 from compta_finetune.data import label_maps, load_account_labels, load_invoice_dataset, read_invoice_csv, shipped_data_files
@@ -50,7 +44,7 @@ from compta_finetune.lab.baseline import build_baseline
 from compta_finetune.metrics import classification_scores
 from compta_finetune.pretraining import context_free_loss, pretrain_language_model
 from compta_finetune.recipes import phi2
-from compta_finetune.testing import CAMEMBERT_SPECIAL_TOKENS, MAX_LENGTH, build_tiny_camembert, build_tiny_phi
+from compta_finetune.testing import build_tiny_camembert, build_tiny_phi
 from compta_finetune.training import FineTuningArguments, finetune
 
 PRETRAINED_CAMEMBERT = "CamemBERT pré-entraîné + fine-tuning"
@@ -176,32 +170,6 @@ def labelled_subset(source: Path, target: Path, per_account: int | None, seed: i
     return target
 
 
-def _sort_unigram_vocabulary(model_dir: Path) -> None:
-    """Number the tokenizer's pieces in alphabetical order, so that their ids do not change between runs.
-
-    The Unigram trainer computes its scores in parallel, so that they vary in the eleventh
-    decimal, and orders pieces of equal score (rare characters among them) differently from
-    one run to the next: the same text would get other ids, and the same random weights would
-    make another model. Ids in alphabetical order (after the special tokens) are the same in
-    every run; the scores, which decide how a text is cut, are kept, rounded to five decimals.
-    """
-    tokenizer = AutoTokenizer.from_pretrained(model_dir, trust_remote_code=False)
-    vocabulary = json.loads(tokenizer.backend_tokenizer.to_str())["model"]["vocab"]
-    special = len(CAMEMBERT_SPECIAL_TOKENS)
-    pieces = sorted((piece, round(score, 5)) for piece, score in vocabulary[special:])
-    vocabulary = [tuple(entry) for entry in vocabulary[:special]] + pieces
-    CamembertTokenizer(vocab=vocabulary, model_max_length=MAX_LENGTH).save_pretrained(model_dir)
-
-
-def _reinitialise_camembert(model_dir: Path, seed: int, initializer_range: float, dropout: float) -> None:
-    """Draw ``model_dir``'s random weights again with another scale and dropout, and save them."""
-    config = AutoConfig.from_pretrained(model_dir, trust_remote_code=False)
-    config.initializer_range = initializer_range
-    config.hidden_dropout_prob = config.attention_probs_dropout_prob = dropout
-    torch.manual_seed(seed)
-    CamembertForMaskedLM(config).save_pretrained(model_dir)
-
-
 def _parameter_count(model) -> int:
     return sum(parameter.numel() for parameter in model.parameters())
 
@@ -220,10 +188,9 @@ def build_model(architecture: str, output_dir: str | Path, settings: ExperimentS
     sizes = {"hidden_size": settings.hidden_size, "num_layers": settings.num_layers, "vocab_size": settings.vocab_size}
     if architecture == PHI:
         return build_tiny_phi(output_dir, training_texts(), seed=seed, **sizes)
-    model_dir = build_tiny_camembert(output_dir, training_texts(), seed=seed, **sizes)
-    _sort_unigram_vocabulary(model_dir)
-    _reinitialise_camembert(model_dir, seed, settings.initializer_range, settings.dropout)
-    return model_dir
+    return build_tiny_camembert(
+        output_dir, training_texts(), seed=seed, initializer_range=settings.initializer_range, dropout=settings.dropout, **sizes
+    )
 
 
 def pretrain_model(
