@@ -40,9 +40,12 @@ html: $(INSTALLED)
 doctest: $(INSTALLED)
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b doctest -c . docs _build/doctest
 
-# Then the branch coverage of each product module (subprocess runs included).
+# One pytest worker per core (pytest-xdist), each test file whole on one worker so that its
+# module fixtures (tiny trainings) are built once. Then the branch coverage of each product
+# module (subprocess runs included).
+PYTEST_WORKERS ?= auto
 pytest: $(INSTALLED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 	$(BIN)/python benchmarks/branch_coverage.py
 
 # The built site in headless Chromium: every page without console errors, links and images,

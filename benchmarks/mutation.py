@@ -55,6 +55,18 @@ def settings() -> tuple[list[str], list[str]]:
     return tool["mutmut"].get("do_not_mutate", []), tool.get("compta-finetune", {}).get("mutation", {}).get("skip_functions", [])
 
 
+def accepted_survivors() -> dict[str, str]:
+    """``[tool.compta-finetune.mutation.accepted]``: function pattern -> why its surviving mutants are accepted."""
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    return tool.get("compta-finetune", {}).get("mutation", {}).get("accepted", {})
+
+
+def reason_for(mutant: str, accepted: dict[str, str]) -> str | None:
+    """The written reason that accepts ``mutant`` (matched on its function's qualified name), if any."""
+    function = qualified_name(mutant)
+    return next((reason for pattern, reason in accepted.items() if fnmatch.fnmatch(function, pattern)), None)
+
+
 def functions(path: Path) -> list[tuple[str, str]]:
     """(qualified name, mutmut key prefix) of the functions and methods that mutmut mutates in ``path``."""
     found = []
@@ -126,6 +138,7 @@ def module_name(meta: Path) -> str:
 def read_results(include_skipped: bool) -> dict[str, dict]:
     """Per-module counts from mutmut's ``.meta`` files, with the surviving mutants' names."""
     lab, skipped = settings()
+    accepted = accepted_survivors()
     modules = {}
     for meta in sorted((MUTANTS / "src").rglob("*.py.meta")):
         if any(fnmatch.fnmatch(meta.relative_to(MUTANTS).as_posix().removesuffix(".meta"), p) for p in lab):
@@ -155,7 +168,10 @@ def read_results(include_skipped: bool) -> dict[str, dict]:
             "score": round(100 * caught / tested, 1) if tested else None,
             # Sum of the mutants' test runs: the module's share of the run, on one core.
             "seconds": round(sum(v for v in durations.values() if v), 1),
-            "survivors": sorted(k for k, s in statuses.items() if s in ("survived", "no_tests", "suspicious")),
+            "survivors": [
+                {"mutant": key, "status": statuses[key], "accepted": reason_for(key, accepted)}
+                for key in sorted(k for k, s in statuses.items() if s in ("survived", "no_tests", "suspicious"))
+            ],
         }
     return modules
 
@@ -194,6 +210,7 @@ def main() -> None:
         "total": {
             **dict(totals),
             "score": round(100 * (totals["killed"] + totals["timeout"]) / tested, 1) if tested else None,
+            "accepted_survivors": sum(1 for row in modules.values() for survivor in row["survivors"] if survivor["accepted"]),
         },
     }
     OUTPUT.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -203,7 +220,13 @@ def main() -> None:
         score = f"{row['score']:.1f} %" if row["score"] is not None else "-"
         print(f"{name:<{width}}  {row['killed']:>6}  {row['timeout']:>7}  {row['survived']:>8}  {row['no_tests']:>8}"
               f"  {row['total']:>5}  {score}")
+    survivors = [survivor for row in modules.values() for survivor in row["survivors"]]
+    unexplained = [survivor["mutant"] for survivor in survivors if not survivor["accepted"]]
     print(f"Total score {document['total']['score']} %; written to {OUTPUT.relative_to(ROOT)}")
+    print(f"{len(survivors)} survivors, {len(survivors) - len(unexplained)} accepted with a written reason "
+          "([tool.compta-finetune.mutation.accepted]); without one (`mutmut show NAME` shows the change):")
+    for name in unexplained:
+        print(f"  {name}")
 
 
 if __name__ == "__main__":

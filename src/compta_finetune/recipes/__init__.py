@@ -110,6 +110,10 @@ def get_recipe(name: str) -> Recipe:
     --------
     >>> get_recipe("phi2").model_name
     'microsoft/phi-2'
+    >>> get_recipe("phi-2")
+    Traceback (most recent call last):
+    ...
+    ValueError: Unknown recipe 'phi-2'; choose one of camembert, phi2.
     """
     try:
         return RECIPES[name]

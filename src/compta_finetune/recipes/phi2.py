@@ -27,8 +27,12 @@ def lora_config(rank: int = 16) -> LoraConfig:
     Examples
     --------
     >>> config = lora_config()
-    >>> config.r, sorted(config.target_modules)
-    (16, ['dense', 'k_proj', 'q_proj', 'v_proj'])
+    >>> config.r, config.lora_alpha, config.lora_dropout, config.task_type
+    (16, 32, 0.05, <TaskType.SEQ_CLS: 'SEQ_CLS'>)
+    >>> sorted(config.target_modules)
+    ['dense', 'k_proj', 'q_proj', 'v_proj']
+    >>> lora_config(rank=4).lora_alpha  # alpha follows the rank: the same scale at any rank
+    8
     """
     return LoraConfig(
         task_type=TaskType.SEQ_CLS,  # also marks the head `score` as trainable and saved
