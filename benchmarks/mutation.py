@@ -169,7 +169,7 @@ def read_results(include_skipped: bool) -> dict[str, dict]:
             # Sum of the mutants' test runs: the module's share of the run, on one core.
             "seconds": round(sum(v for v in durations.values() if v), 1),
             "survivors": [
-                {"mutant": key, "status": statuses[key], "accepted": reason_for(key, accepted)}
+                {"mutant": key, "function": qualified_name(key), "status": statuses[key], "accepted": reason_for(key, accepted)}
                 for key in sorted(k for k, s in statuses.items() if s in ("survived", "no_tests", "suspicious"))
             ],
         }
