@@ -4,7 +4,9 @@ Nothing is downloaded: HF_HUB_OFFLINE is set before transformers is imported, so
 would silently reach the Hub fails instead.
 """
 
+import logging
 import os
+import sys
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -22,6 +24,33 @@ from compta_finetune.testing import build_tiny_camembert, build_tiny_phi  # noqa
 # After a full run under coverage with per-test contexts, write docs/_data/verified_by.json:
 # which tests executed which lines of src/ (the site's « Vérifié par » notes).
 pytest_plugins = ["_verified_by_plugin"]
+
+
+# mutmut (`make mutation`) runs pytest several times in one process: transformers' log handler,
+# created with the standard error that the first session captured, would write to (and flush) a
+# stream closed by then (« Logging error » tracebacks in the messages the tests read). No test reads these logs
+# (they never reach capsys): under mutmut they go to a stream that stays open.
+class _Discard:
+    """A stream that nothing closes: whatever is written goes nowhere."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+_MUTMUT_LOG_SINK = _Discard() if "MUTANT_UNDER_TEST" in os.environ else None
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _library_logs_to_an_open_stream_under_mutmut():
+    if _MUTMUT_LOG_SINK is not None:
+        for handler in logging.getLogger("transformers").handlers:
+            if type(handler) is logging.StreamHandler:  # transformers' own, not pytest's file handler
+                # transformers also binds the handler's flush to the stderr of that moment.
+                handler.stream, handler.flush = _MUTMUT_LOG_SINK, _MUTMUT_LOG_SINK.flush
+    yield
 
 
 @pytest.fixture(scope="session")

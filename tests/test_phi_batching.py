@@ -103,3 +103,58 @@ def test_adapters_on_a_changed_or_missing_base_model_are_refused(tiny_phi, tmp_p
     shutil.rmtree(base)
     with pytest.raises(ModelError, match="which no longer exists"):
         load_for_inference(adapters)
+
+
+def test_adapters_on_a_hub_base_model_are_not_fetched_offline(lora_model, tmp_path):
+    import json
+    import shutil
+
+    from compta_finetune.errors import ModelError
+
+    adapters = shutil.copytree(lora_model[2], tmp_path / "model")
+    config = json.loads((adapters / "adapter_config.json").read_text(encoding="utf-8"))
+    config["base_model_name_or_path"] = "microsoft/phi-2"
+    (adapters / "adapter_config.json").write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"the saved model cannot be loaded"):
+        load_for_inference(adapters)  # HF_HUB_OFFLINE: refused, nothing downloaded
+
+
+def test_adapters_that_do_not_fit_their_base_model_are_named(lora_model, tmp_path):
+    import json
+    import shutil
+
+    from compta_finetune.errors import ModelError
+    from compta_finetune.testing import build_tiny_phi
+
+    other_base = build_tiny_phi(tmp_path / "wider", hidden_size=96)  # same class, other shapes
+    adapters = shutil.copytree(lora_model[2], tmp_path / "model")
+    (adapters / "base_model.json").unlink()  # adapters from before the record: only their shapes are left to check
+    config = json.loads((adapters / "adapter_config.json").read_text(encoding="utf-8"))
+    config["base_model_name_or_path"] = str(other_base)
+    (adapters / "adapter_config.json").write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"the LoRA adapters of .* do not fit their base model"):
+        load_for_inference(adapters)
+
+
+def test_no_lines_give_no_predictions(lora_model):
+    from compta_finetune.inference import classify, predict_logits
+
+    model, tokenizer, _ = lora_model
+    assert predict(model, tokenizer, []) == [] and classify(model, tokenizer, []) == []
+    assert predict_logits(model, tokenizer, []).shape == (0, model.config.num_labels)
+
+
+def test_adapter_weights_of_the_wrong_shape_are_named(lora_model, tmp_path):
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from compta_finetune.errors import ModelError
+
+    adapters = shutil.copytree(lora_model[2], tmp_path / "model")
+    weights = load_file(adapters / "adapter_model.safetensors")
+    name = next(name for name in weights if "lora_A" in name)
+    weights[name] = torch.zeros(weights[name].shape[0] + 1, weights[name].shape[1])  # another rank than the config's
+    save_file(weights, adapters / "adapter_model.safetensors", metadata={"format": "pt"})
+    with pytest.raises(ModelError, match=r"the LoRA adapters of .* do not fit their base model .*size mismatch"):
+        load_for_inference(adapters)

@@ -50,16 +50,30 @@ def load_for_inference(model_dir: str | Path) -> tuple[PreTrainedModel, PreTrain
             check_base_model(model_dir, base_name)  # missing, or changed since the adapters were trained
             if Path(base_name).is_dir():
                 check_model_folder(base_name, tokenizer=False)
+            # Given the fine-tuned config, transformers would replace base weights of another shape
+            # by random ones, with a mere warning: compare the shapes first.
+            base_config = AutoConfig.from_pretrained(base_name, trust_remote_code=TRUST_REMOTE_CODE)
+            mismatched = [
+                f"{key} {getattr(config, key)} in the adapters, {getattr(base_config, key)} in the base model"
+                for key in ("vocab_size", "hidden_size", "num_hidden_layers", "intermediate_size")
+                if getattr(config, key, None) != getattr(base_config, key, None)
+            ]
+            if mismatched:
+                raise ModelError(
+                    f"the LoRA adapters of {model_dir} do not fit their base model {base_name} ({'; '.join(mismatched)}).",
+                    "restore the base model the adapters were trained on, or train the adapters again.",
+                )
             # The base model, with the labels and padding id of the fine-tuned one.
             base = AutoModelForSequenceClassification.from_pretrained(
                 base_name, config=config, use_safetensors=True, trust_remote_code=TRUST_REMOTE_CODE
             )
             try:
                 model = PeftModel.from_pretrained(base, model_dir).merge_and_unload()
-            except RuntimeError as error:  # adapters whose shapes do not fit this base model
+            except RuntimeError as error:  # adapter weights whose shapes do not fit their own config
+                lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+                detail = next((line for line in lines if "size mismatch" in line), lines[0] if lines else "")
                 raise ModelError(
-                    f"the LoRA adapters of {model_dir} do not fit their base model {base_name} "
-                    f"({str(error).splitlines()[0][:200]}).",
+                    f"the LoRA adapters of {model_dir} do not fit their base model {base_name} ({detail[:300]}).",
                     "restore the base model the adapters were trained on, or train the adapters again.",
                 ) from None
         else:

@@ -1,0 +1,133 @@
+"""Output folders, checkpoints and locks, branch by branch, in process: what exists is never lost."""
+
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from compta_finetune.errors import OutputError
+from compta_finetune.outputs import (
+    check_output_dir,
+    disk_full_error,
+    has_complete_checkpoint,
+    make_durable,
+    output_lock,
+    prepare_checkpoint_dir,
+    read_marker,
+    written_by_us,
+)
+
+RUN = {"arguments": {"learning_rate": 0.001}, "data": {"train": "abc"}}
+
+
+def test_an_empty_folder_is_used_and_a_file_in_the_way_refused(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert check_output_dir(tmp_path / "empty", overwrite=False) == (tmp_path / "empty").resolve()
+    (tmp_path / "file").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"file exists and is not a directory"):
+        check_output_dir(tmp_path / "file", overwrite=True)
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_folder_of_old_checkpoint_folders_only_is_ours_and_an_unreadable_one_is_not(tmp_path):
+    old = tmp_path / "model.checkpoints"
+    (old / "checkpoint-2").mkdir(parents=True)
+    prepare_checkpoint_dir(old, resume=False, overwrite=True, run=RUN)  # version 0.1: replaced
+    assert read_marker(old)["run"] == RUN and not (old / "checkpoint-2").exists()
+    foreign = tmp_path / "other"
+    (foreign / "checkpoint-2").mkdir(parents=True)
+    (foreign / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match="was not written by compta-finetune"):
+        prepare_checkpoint_dir(foreign, resume=False, overwrite=True, run=RUN)
+    assert (foreign / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_resuming_checks_the_run_and_old_checkpoints_have_nothing_to_compare(tmp_path):
+    checkpoints = tmp_path / "model.checkpoints"
+    prepare_checkpoint_dir(checkpoints, resume=False, overwrite=False, run=RUN)
+    (checkpoints / "checkpoint-2").mkdir()
+    (checkpoints / "checkpoint-2" / "trainer_state.json").write_text("{}", encoding="utf-8")
+    prepare_checkpoint_dir(checkpoints, resume=True, overwrite=False, run=RUN)  # same run: accepted
+    with pytest.raises(OutputError, match=r"--learning-rate \(0.001 -> 0.1\)"):
+        prepare_checkpoint_dir(checkpoints, resume=True, overwrite=False, run={**RUN, "arguments": {"learning_rate": 0.1}})
+    with pytest.raises(OutputError, match="holds checkpoints of an interrupted run"):
+        prepare_checkpoint_dir(checkpoints, resume=False, overwrite=False, run=RUN)
+    (checkpoints / ".compta-finetune.json").unlink()  # version 0.1: no marker, no recorded run
+    prepare_checkpoint_dir(checkpoints, resume=True, overwrite=False, run=RUN)
+    assert (checkpoints / "checkpoint-2" / "trainer_state.json").is_file()
+
+
+def test_a_checkpoint_is_complete_only_with_a_readable_trainer_state(tmp_path):
+    (tmp_path / "checkpoint-4").mkdir()
+    (tmp_path / "checkpoint-4" / "trainer_state.json").write_text('{"global_st', encoding="utf-8")  # killed mid-write
+    assert not has_complete_checkpoint(tmp_path)
+    (tmp_path / "checkpoint-2").mkdir()
+    (tmp_path / "checkpoint-2" / "trainer_state.json").write_text("{}", encoding="utf-8")
+    assert has_complete_checkpoint(tmp_path)
+
+
+def test_the_second_process_is_told_who_holds_the_lock(tmp_path):
+    holder = textwrap.dedent(f"""
+        import sys, time
+        from compta_finetune.outputs import output_lock
+        with output_lock({str(tmp_path / "model")!r}, purpose="compta-finetune train"):
+            print("locked", flush=True)
+            sys.stdin.read()
+    """)
+    child = subprocess.Popen([sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "locked"
+        with pytest.raises(OutputError, match=rf"PID {child.pid}, `compta-finetune train`, since "):
+            with output_lock(tmp_path / "model", purpose="compta-finetune tiny"):
+                pass
+    finally:
+        child.communicate("")
+    with output_lock(tmp_path / "model", purpose="again") as lock:  # released when the holder exits
+        assert json.loads(lock.read_text(encoding="utf-8"))["command"] == "again"
+
+
+def test_a_lock_file_with_foreign_content_still_locks(tmp_path):
+    (tmp_path / ".model.lock").write_text("[not, a, record]", encoding="utf-8")
+    with output_lock(tmp_path / "model", purpose="train") as lock:
+        assert lock == tmp_path / ".model.lock"
+    with output_lock(tmp_path / "model", enabled=False) as lock:  # the other processes of a torchrun job
+        assert lock is None
+
+
+def test_a_saved_folder_gets_the_umask_permissions_down_to_its_subfolders(tmp_path):
+    folder = tmp_path / "model"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "weights").write_bytes(b"x")
+    os.chmod(folder / "sub", 0o700)
+    previous = os.umask(0o022)
+    try:
+        make_durable(folder)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((folder / "sub").stat().st_mode) == 0o755
+    assert stat.S_IMODE((folder / "sub" / "weights").stat().st_mode) == 0o644
+
+
+def test_full_disks_are_recognised_through_causes_and_messages():
+    quota = OSError(errno.EDQUOT, "quota")
+    wrapped = RuntimeError("saving failed")
+    wrapped.__cause__ = quota
+    assert disk_full_error(wrapped) == os.strerror(errno.EDQUOT)
+    assert disk_full_error(RuntimeError("[enforce fail at inline_container.cc] . PytorchStreamWriter failed writing file data/0: file write failed")) == "a file could not be written to the end"
+    assert disk_full_error(ValueError("a bad value")) is None
+    looped = RuntimeError("again")
+    looped.__cause__ = looped
+    assert disk_full_error(looped) is None
+
+
+def test_a_folder_we_marked_is_ours(tmp_path):
+    from compta_finetune.outputs import write_marker
+
+    assert not written_by_us(tmp_path)
+    write_marker(tmp_path, "model")
+    assert written_by_us(tmp_path)
