@@ -62,9 +62,16 @@ def accepted_survivors() -> dict[str, str]:
 
 
 def reason_for(mutant: str, accepted: dict[str, str]) -> str | None:
-    """The written reason that accepts ``mutant`` (matched on its function's qualified name), if any."""
+    """The written reason that accepts ``mutant``, if any.
+
+    Keys are mutant names (``compta_finetune.training.x_last_complete_checkpoint__mutmut_10``,
+    as ``mutmut show`` takes them) or patterns of qualified function names
+    (``compta_finetune.training._has_accelerator``): a whole function's survivors share a reason.
+    """
     function = qualified_name(mutant)
-    return next((reason for pattern, reason in accepted.items() if fnmatch.fnmatch(function, pattern)), None)
+    return next(
+        (reason for key, reason in accepted.items() if key == mutant or fnmatch.fnmatch(function, key)), None
+    )
 
 
 def functions(path: Path) -> list[tuple[str, str]]:

@@ -41,9 +41,9 @@ def test_custom_code_named_in_nested_auto_map_entries(tmp_path):
     # transformers' auto_map values may be lists (a tokenizer's slow and fast classes).
     (tmp_path / "config.json").write_text(json.dumps({"model_type": "camembert"}), encoding="utf-8")
     (tmp_path / "tokenizer_config.json").write_text(
-        json.dumps({"auto_map": {"AutoTokenizer": ["evil_tok.Slow", "evil_fast.Fast"]}}), encoding="utf-8"
-    )
-    with pytest.raises(ModelError, match=r"tokenizer_config.json asks to run Python code .*auto_map: evil_fast, evil_tok"):
+        json.dumps({"auto_map": {"AutoTokenizer": ["evil_tok.Slow", None], "AutoModel": "evil_fast.Fast"}}), encoding="utf-8"
+    )  # a tokenizer without a fast class has None in its pair
+    with pytest.raises(ModelError, match=r"tokenizer_config.json asks to run Python code .*\(auto_map: evil_fast, evil_tok\)\."):
         check_no_custom_code(tmp_path)
 
 
@@ -85,14 +85,23 @@ def test_a_local_base_model_without_record_is_accepted_and_a_changed_one_refused
         check_base_model(adapters, tmp_path / "moved")
 
 
-def test_a_checkpoint_with_a_foreign_random_state_or_damaged_weights_is_refused(tmp_path):
-    torch.save({"python": 1}, tmp_path / "rng_state.pth")  # readable, but not the Trainer's
-    with pytest.raises(ModelError, match=r"rng_state.pth is not a random-number state saved by the Trainer"):
+@pytest.mark.parametrize("state", [{"python": 1}, {"cpu": 1}, [1, 2]])
+def test_a_checkpoint_with_a_foreign_random_state_is_refused(tmp_path, state):
+    torch.save(state, tmp_path / "rng_state.pth")  # readable, but not the Trainer's
+    with pytest.raises(ModelError, match=r"rng_state.pth is not a random-number state saved by the Trainer") as error:
         check_checkpoint(tmp_path)
+    assert error.value.fix == (
+        f"delete {tmp_path} to resume from the checkpoint before it, or run again with --overwrite to start over."
+    )
+
+
+def test_a_checkpoint_with_damaged_weights_is_refused(tmp_path):
     torch.save({"python": 1, "cpu": torch.zeros(1)}, tmp_path / "rng_state.pth")
+    check_checkpoint(tmp_path)  # a state the Trainer could have written: accepted
     (tmp_path / "model.safetensors").write_bytes(struct.pack("<Q", 99))
-    with pytest.raises(ModelError, match=r"model.safetensors is damaged: truncated"):
+    with pytest.raises(ModelError, match=r"model.safetensors is damaged: truncated") as error:
         check_checkpoint(tmp_path)
+    assert error.value.fix.startswith(f"delete {tmp_path} to resume from the checkpoint before it")
 
 
 def test_max_length_comes_from_positions_and_a_real_tokenizer_limit():

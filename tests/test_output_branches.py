@@ -131,3 +131,29 @@ def test_a_folder_we_marked_is_ours(tmp_path):
     assert not written_by_us(tmp_path)
     write_marker(tmp_path, "model")
     assert written_by_us(tmp_path)
+
+
+def test_resuming_names_every_difference_with_the_data_digests(tmp_path):
+    checkpoints = tmp_path / "model.checkpoints"
+    recorded = {"arguments": {"learning_rate": 0.001}, "data": {"train": "a" * 64}}  # written by an older version: no epochs
+    prepare_checkpoint_dir(checkpoints, resume=False, overwrite=False, run=recorded)
+    (checkpoints / "checkpoint-2").mkdir()
+    (checkpoints / "checkpoint-2" / "trainer_state.json").write_text("{}", encoding="utf-8")
+    now = {"arguments": {"learning_rate": 0.001, "epochs": 3.0}, "data": {"train": "b" * 64, "validation": "c" * 64}}
+    with pytest.raises(OutputError) as error:
+        prepare_checkpoint_dir(checkpoints, resume=True, overwrite=False, run=now)
+    assert error.value.problem == (
+        f"--resume would continue the run of {checkpoints} with other settings or data: --epochs (None -> 3.0); "
+        f"--train-file content (sha256 {'a' * 12}... -> {'b' * 12}...); "
+        f"--validation-file content (sha256 None... -> {'c' * 12}...)."
+    )
+    assert error.value.fix == (
+        "resume with the same command and files as the interrupted run, or pass --overwrite (without --resume) "
+        "to start a new run."
+    )
+    # A run record without a section (an older version's) compares as empty, both ways.
+    prepare_checkpoint_dir(tmp_path / "other", resume=False, overwrite=False, run={"arguments": {}})
+    (tmp_path / "other" / "checkpoint-2").mkdir()
+    (tmp_path / "other" / "checkpoint-2" / "trainer_state.json").write_text("{}", encoding="utf-8")
+    prepare_checkpoint_dir(tmp_path / "other", resume=True, overwrite=False, run={"data": {}})
+    assert (tmp_path / "other" / "checkpoint-2").is_dir()

@@ -122,10 +122,11 @@ class ExperimentSettings:
 
     @classmethod
     def small(cls) -> "ExperimentSettings":
-        """Three seeds with a smaller budget: 55 min measured on two CPU cores shared with other jobs.
+        """Three seeds with a smaller budget, to try a change quickly.
 
-        Fine-tuning stops after 600 steps (3.6 epochs of the whole training split) and the
-        learning curve has three points; pre-training is the default's.
+        Fine-tuning stops after 600 steps (3.6 epochs of the whole training split): runs on the
+        whole split reach that limit before early stopping ends them, so the scores are lower
+        bounds. The learning curve has three points; pre-training is the default's.
         """
         return cls(finetuning_steps=600, evaluation_steps=50, lines_per_account=(10, 30, None))
 

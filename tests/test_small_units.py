@@ -1,0 +1,113 @@
+"""Small functions checked on exact values, in process: option parsing, header sniffing, weights, probabilities."""
+
+import argparse
+import codecs
+
+import numpy as np
+import pytest
+import torch
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+
+from compta_finetune.accounts import libelle, libelles
+from compta_finetune.calibration import baseline_probabilities
+from compta_finetune.cli import _names_text_column, _threshold, read_texts
+from compta_finetune.data import ReadOptions
+from compta_finetune.training import balanced_class_weights
+
+
+@pytest.mark.parametrize("value, expected", [("0.9", 0.9), ("1", 1.0), ("1e-3", 0.001)])
+def test_a_threshold_is_a_probability_above_zero_and_at_most_one(value, expected):
+    assert _threshold(value) == expected
+
+
+@pytest.mark.parametrize("value", ["0", "-0.5", "1.01", "2", "abc", "nan", ""])
+def test_other_thresholds_are_refused_with_the_value_named(value):
+    with pytest.raises(argparse.ArgumentTypeError, match=rf"expected a probability above 0 and at most 1, got '{value}'"):
+        _threshold(value)
+
+
+@pytest.mark.parametrize(
+    "first_line, text_column, names_it",
+    [
+        (b"text,label\n", "text", True),
+        (b"Libelle;Compte\r\n", "libelle", True),  # case, separator and CRLF of a French Excel file
+        (codecs.BOM_UTF8 + b"text;label\n", "text", True),
+        (b"JournalCode\tEcritureLib\tCompteNum\n", "text", True),  # an FEC names its text EcritureLib
+        (b"Ramettes papier A4\n", "text", False),  # a bare line of text: no header
+        (b"texte,compte\n", "text", False),
+        (b"d\xe9signation;compte\n", "d\ufffdsignation", True),  # undecodable bytes are replaced, not fatal
+    ],
+)
+def test_standard_input_starts_with_a_header_only_when_it_names_the_text_column(first_line, text_column, names_it):
+    assert _names_text_column(first_line + b"Ramettes;6064\n", text_column) is names_it
+
+
+def test_read_texts_uses_the_files_encoding_or_the_one_given(tmp_path):
+    path = tmp_path / "lignes.csv"
+    path.write_bytes("libellé;fournisseur\r\nRéparation photocopieur;Bureau Plus\r\n".encode("cp1252"))
+    assert read_texts(str(path), ReadOptions(text_column="libellé")) == ["Réparation photocopieur"]
+    assert read_texts(str(path), ReadOptions(text_column="libellé", supplier_column="fournisseur")) == [
+        "Bureau Plus | Réparation photocopieur"
+    ]
+    assert read_texts(str(path), ReadOptions(text_column="libellé", encoding="latin-1")) == ["Réparation photocopieur"]
+    path.write_text("text\nToner\n", encoding="utf-8")
+    assert read_texts(str(path)) == ["Toner"]
+
+
+def test_class_weights_are_float32_and_one_for_absent_accounts():
+    weights = balanced_class_weights([2, 2, 0], num_labels=4)
+    assert weights.dtype == torch.float32
+    assert weights.tolist() == pytest.approx([1.5, 1.0, 0.75, 1.0])
+
+
+def test_baseline_probabilities_follow_classes_and_temperature():
+    texts = ["ramettes papier", "papier a4", "loyer bureaux", "loyer mars"]
+    pipeline = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(texts, ["6064", "6064", "6132", "6132"])
+    plain = baseline_probabilities(pipeline, ["papier"])
+    assert plain.shape == (1, 2) and plain.sum() == pytest.approx(1.0)
+    assert plain == pytest.approx(pipeline.predict_proba(["papier"]))  # temperature 1 changes nothing
+    assert list(pipeline.classes_[plain.argmax(axis=1)]) == ["6064"]
+    flatter = baseline_probabilities(pipeline, ["papier"], temperature=4.0)
+    assert flatter.max() < plain.max() and flatter.argmax() == plain.argmax()
+    expected = np.exp(np.log(plain) / 4.0)
+    assert flatter == pytest.approx(expected / expected.sum())
+
+
+def test_libelles_names_each_code_as_libelle_does():
+    assert libelles(["6064", "61551"]) == {"6064": libelle("6064"), "61551": libelle("61551")}
+    assert libelles([]) == {}
+
+
+def test_a_missing_column_is_named_with_the_columns_found_and_a_guess():
+    from compta_finetune.data import TEXT_HINTS, missing_column_error
+    from compta_finetune.readers import Table
+
+    error = missing_column_error("f.csv", Table("f.csv", ["Libellé", "Compte"], [], []), "text", "text", "--text-column", TEXT_HINTS)
+    assert (error.problem, error.fix) == ("f.csv: no text column 'text' (columns found: Libellé, Compte).", "pass --text-column 'Libellé'.")
+    error = missing_column_error("f.csv", Table("f.csv", [], [], []), "supplier", "vendor", "--supplier-column", ())
+    assert (error.problem, error.fix) == (
+        "f.csv: no supplier column 'vendor' (columns found: none).",
+        "name the column 'vendor', or pass its name with --supplier-column.",
+    )
+
+
+def test_routing_table_on_no_lines_and_on_parent_accounts():
+    from compta_finetune.calibration import Routing
+    from compta_finetune.evaluation import routing_table
+
+    empty = routing_table([], [])
+    assert empty == {decision: {"lines": 0, "share": 0.0, "accuracy": None} for decision in ("auto", "parent", "review")}
+    table = routing_table(["6064", "6061"], [Routing("parent", "6064", 0.9), Routing("auto", "606", 0.95)])
+    # A parent line is right when the true account lies under it; an auto line only when it is the account.
+    assert table["parent"] == {"lines": 1, "share": 0.5, "accuracy": 1.0}
+    assert table["auto"] == {"lines": 1, "share": 0.5, "accuracy": 0.0}
+
+
+def test_level_accuracy_of_no_lines_is_zero_and_percentages_say_n_a():
+    from compta_finetune.accounts import level_accuracy
+    from compta_finetune.cli import _percent
+
+    assert level_accuracy([], [], 3) == 0.0
+    assert (_percent(None), _percent(0.6333)) == ("n/a", "63.3%")
