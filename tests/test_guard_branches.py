@@ -1,5 +1,6 @@
 """The model-folder guards, one refusal at a time, in process: each names the file and the problem."""
 
+import hashlib
 import json
 import math
 import re
@@ -77,6 +78,8 @@ def test_a_local_base_model_without_record_is_accepted_and_a_changed_one_refused
     (base / "model.safetensors").write_bytes(safetensors_bytes({}))
     assert check_base_model(adapters, base) is None  # adapters from before the record existed
     record_base_model(adapters, base)
+    record = json.loads((adapters / BASE_MODEL_RECORD).read_text(encoding="utf-8"))
+    assert record == {"base_model": str(base.resolve()), "weights_sha256": hashlib.sha256(safetensors_bytes({})).hexdigest()}
     assert check_base_model(adapters, base) is None
     (base / "model.safetensors").write_bytes(safetensors_bytes({"__metadata__": {"changed": "yes"}}))
     with pytest.raises(ModelError, match="has changed since the LoRA adapters"):
@@ -133,3 +136,27 @@ def test_non_finite_gradients_and_logged_losses_stop_training():
     callback.on_log(args, state, None, logs={"loss": 1.5, "learning_rate": 1e-3})
     with pytest.raises(TrainingError, match="training diverged at step 6: the grad norm is inf"):
         callback.on_log(args, state, None, logs={"loss": 1.5, "grad_norm": math.inf})
+
+
+@pytest.mark.parametrize("base", ["./moved-away", "~/no-such-compta-finetune-base", "models/phi/base", "/no/such/base"])
+def test_a_local_base_model_that_is_gone_is_named_with_the_fix(tmp_path, monkeypatch, base):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ModelError) as error:
+        check_base_model(tmp_path, base)
+    assert error.value.problem == f"{tmp_path} holds LoRA adapters for the base model {base}, which no longer exists."
+    assert error.value.fix == "put the base model back at that path (the adapters are trained for its weights), or train again."
+
+
+def test_a_changed_base_model_is_named_with_the_fix(tmp_path):
+    base, adapters = tmp_path / "base", tmp_path / "adapters"
+    base.mkdir(), adapters.mkdir()
+    (base / "model.safetensors").write_bytes(safetensors_bytes({}))
+    record_base_model(adapters, base)
+    (base / "model.safetensors").write_bytes(safetensors_bytes({"__metadata__": {}}))
+    with pytest.raises(ModelError) as error:
+        check_base_model(adapters, base)
+    assert error.value.problem == (
+        f"the base model {base} has changed since the LoRA adapters of {adapters} were trained on it (its weights "
+        "differ): the adapters would be applied to weights they were not trained for."
+    )
+    assert error.value.fix == "restore the base model the adapters were trained on, or train the adapters again on this one."

@@ -158,3 +158,40 @@ def test_adapter_weights_of_the_wrong_shape_are_named(lora_model, tmp_path):
     save_file(weights, adapters / "adapter_model.safetensors", metadata={"format": "pt"})
     with pytest.raises(ModelError, match=r"the LoRA adapters of .* do not fit their base model .*size mismatch"):
         load_for_inference(adapters)
+
+
+def test_phi_weights_stored_in_float16_are_trained_in_float32_on_a_cpu(tiny_phi, tmp_path):
+    # microsoft/phi-2 is stored in float16, whose attention overflows: the recipe asks for float32
+    # (bfloat16 for frozen LoRA weights on a GPU that has it) instead of the stored type.
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    half = tmp_path / "phi-fp16"
+    AutoModelForCausalLM.from_pretrained(tiny_phi, dtype=torch.float16).save_pretrained(half)
+    AutoTokenizer.from_pretrained(tiny_phi).save_pretrained(half)
+    id2label = dict(enumerate(load_account_labels()))
+    label2id = {code: index for index, code in id2label.items()}
+    for lora in (False, True):
+        model, _ = load_model_and_tokenizer(str(half), id2label, label2id, lora=lora)
+        assert {parameter.dtype for parameter in model.parameters()} == {torch.float32}
+
+
+def test_predict_and_classify_defaults_and_options(lora_model, capsys):
+    from compta_finetune.inference import classify, predict_probabilities
+
+    model, tokenizer, _ = lora_model
+    texts = LINES[:3]
+    one = predict(model, tokenizer, texts)
+    assert [len(top) for top in one] == [1, 1, 1]  # top_k=1 by default
+    assert [len(result.top) for result in classify(model, tokenizer, texts)] == [1, 1, 1]
+    assert "Predicting" not in capsys.readouterr().err  # no progress bar unless asked
+    predict(model, tokenizer, texts, progress=True)
+    assert "Predicting" in capsys.readouterr().err
+    classify(model, tokenizer, texts, progress=True)
+    assert "Predicting" in capsys.readouterr().err
+    # The temperature and max_length given are the ones used.
+    hot = predict_probabilities(model, tokenizer, texts, temperature=50.0)
+    assert [top[0] for top in scores(predict(model, tokenizer, texts, temperature=50.0))] == pytest.approx(hot.max(dim=-1).values.tolist())
+    assert [r.top[0][1] for r in classify(model, tokenizer, texts, temperature=50.0)] == pytest.approx(hot.max(dim=-1).values.tolist())
+    short = predict_probabilities(model, tokenizer, texts, max_length=2)
+    assert [top[0] for top in scores(predict(model, tokenizer, texts, max_length=2))] == pytest.approx(short.max(dim=-1).values.tolist())
+    assert [r.top[0][1] for r in classify(model, tokenizer, texts, max_length=2)] == pytest.approx(short.max(dim=-1).values.tolist())

@@ -340,6 +340,8 @@ def unique_column(name: str, taken: Sequence[str]) -> str:
     --------
     >>> unique_column("score", ["text", "Score"]), unique_column("decision", ["text"])
     ('score_new', 'decision')
+    >>> unique_column("score", ["score", "score_new", "SCORE_NEW2"])
+    'score_new3'
     """
     used = {_fold(column) for column in taken}
     candidate, number = name, 1
