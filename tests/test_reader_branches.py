@@ -94,3 +94,99 @@ def test_evaluation_files_alone_get_their_own_label_set_and_a_training_label_mus
     train.write_text("text,label\nPapier,6064\nPrime,616\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"train.csv, line 3: unknown label '616'"):
         load_training_data({"train": train}, labels=["6064", "6132"])
+
+
+def test_fec_directions_spaces_suppliers_and_reasons_are_read_as_accountants_write_them():
+    table = parse_table(
+        fec(
+            # One entry, two supplier lines: the first supplier names the entry.
+            "HA\tAchats\t1\t20240301\t6064 0000\tFournitures\t\t\tF1\t20240301\tRamettes\t10,00\t+1\t\t\t\t\t",
+            "HA\tAchats\t1\t20240301\t40100000\tFournisseurs\t401A\tBureau Plus\tF1\t20240301\tRamettes\t10,00\tC\t\t\t\t\t",
+            "HA\tAchats\t1\t20240301\t40100000\tFournisseurs\t401B\tAutre\tF1\t20240301\tRamettes\t0,00\tC\t\t\t\t\t",
+            "HA\tAchats\t2\t20240302\t62600000\tTelecom\t\t\tF2\t20240302\tForfait\t5,00\t1\t\t\t\t\t",  # no supplier line
+            "HA\tAchats\t3\t20240303\t60640000\tF\t\t\tF3\t20240303\tAvoir\t0,00\tD\t\t\t\t\t",
+            "HA\tAchats\t4\t20240304\t60640000\tF\t\t\tF4\t20240304\tCentimes\t0,50\tD\t\t\t\t\t",
+            "HA\tAchats\t5\t20240305\t60640000\tF\t\t\tF5\t20240305\tRemise\t3,00\tC\t\t\t\t\t",
+            "HA\tAchats\t6\t20240306\t\tF\t\t\tF6\t20240306\tSans compte\t3,00\tD\t\t\t\t\t",
+            "HA\tAchats\t7\t20240307\t60640000\tF\t\t\tF7\t20240307\t\t3,00\tD\t\t\t\t\t",
+            "HA\tAchats\t8\t20240308\t60640000\tF\t\t\tF8\t20240308\t\t4,00\tD\t\t\t\t\t",
+        ),
+        "FEC.txt",
+    )
+    selection = fec_lines(table)
+    assert [(row["text"], row["label"], row["supplier"]) for row in selection.rows] == [
+        ("Ramettes", "60640000", "Bureau Plus"),  # '+1' is a debit; spaces inside the account are dropped
+        ("Forfait", "62600000", ""),  # '1' is a debit; an entry without a supplier line gives none
+        ("Centimes", "60640000", ""),  # any positive amount counts, even under 1
+    ]
+    assert selection.left_out == {
+        "of class 4": 2,
+        "credit or zero amount in the kept classes": 2,
+        "without account": 1,
+        "without EcritureLib": 2,
+    }
+    assert selection.summary(["2", "6"]) == (
+        "FEC: 10 lines; 3 debit lines of classes 2, 6 kept; lines left out: 2 of class 4, "
+        "2 credit or zero amount in the kept classes, 2 without EcritureLib, 1 without account."
+    )
+    assert fec_lines(parse_table(fec(), "FEC.txt")).summary(["6"]) == "FEC: 0 lines; 0 debit lines of classes 6 kept."
+
+
+def test_a_bad_fec_amount_names_the_line_and_the_fix():
+    bad = parse_table(fec("HA\tAchats\t7\t20240301\t60640000\tF\t\t\tF1\t20240301\tRamettes\tcent\tD\t\t\t\t\t"), "FEC.txt")
+    with pytest.raises(DataError) as error:
+        fec_lines(bad)
+    assert (error.value.problem, error.value.fix) == (
+        "FEC.txt, line 2: 'cent' is not an amount.",
+        "write amounts like 1234,56 (decimal comma or point).",
+    )
+
+
+def test_a_debit_credit_fec_subtracts_the_credit():
+    header = FEC_HEADER.replace("Montant\tSens", "Debit\tCredit")
+    raw = "\n".join([header, "HA\tAchats\t1\t20240301\t60640000\tF\t\t\tF1\t20240301\tRamettes\t10,00\t4,00\t\t\t\t\t",
+                     "HA\tAchats\t2\t20240301\t60640000\tF\t\t\tF2\t20240301\tAvoir\t4,00\t10,00\t\t\t\t\t"]).encode() + b"\n"
+    selection = fec_lines(parse_table(raw, "FEC.txt"))
+    assert [row["text"] for row in selection.rows] == ["Ramettes"]
+    assert selection.left_out == {"credit or zero amount in the kept classes": 1}
+
+
+def test_prediction_texts_of_an_fec_carry_the_supplier_and_of_a_csv_only_when_asked():
+    from compta_finetune.cli import _prediction_texts
+
+    table = parse_table(
+        fec(
+            "HA\tAchats\t1\t20240301\t60640000\tF\t\t\tF1\t20240301\tRamettes\t10,00\tD\t\t\t\t\t",
+            "HA\tAchats\t1\t20240301\t40100000\tF\t401A\tBureau Plus\tF1\t20240301\tRamettes\t10,00\tC\t\t\t\t\t",
+        ),
+        "FEC.txt",
+    )
+    assert _prediction_texts(table, None) == (["Ramettes", "Bureau Plus | Ramettes"], "EcritureLib")
+    assert _prediction_texts(table, ReadOptions(use_supplier=False)) == (["Ramettes", "Ramettes"], "EcritureLib")
+    csv_table = parse_table(b"Libelle;Fournisseur\nToner;Bureau Plus\n", "lignes.csv")
+    assert _prediction_texts(csv_table, ReadOptions(text_column="libelle")) == (["Toner"], "Libelle")
+    assert _prediction_texts(csv_table, ReadOptions(text_column="libelle", supplier_column="fournisseur")) == (
+        ["Bureau Plus | Toner"],
+        "Libelle",
+    )
+
+
+@pytest.mark.parametrize(
+    "raw, problem, fix",
+    [
+        (b"text\nToner\n  \nPapier\n", None, None),  # a blank line is skipped, not an empty text
+        (b"text,label\nToner,6064\n,6064\n", "lignes.csv, line 3: empty text.", "remove the line or fill in its text."),
+        (b"text,label\n", "lignes.csv: the file has a header but no data line.", "add invoice lines under the header."),
+        (b"colonne\nToner\n", "lignes.csv: no text column 'text' (columns found: colonne).", "name the column 'text', or pass its name with --text-column."),
+    ],
+)
+def test_prediction_texts_name_the_problem_and_the_fix(raw, problem, fix):
+    from compta_finetune.cli import _prediction_texts
+
+    table = parse_table(raw, "lignes.csv")
+    if problem is None:
+        assert _prediction_texts(table, None)[0] == ["Toner", "Papier"]
+        return
+    with pytest.raises(DataError) as error:
+        _prediction_texts(table, None)
+    assert (error.value.problem, error.value.fix) == (problem, fix)

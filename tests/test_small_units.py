@@ -111,3 +111,40 @@ def test_level_accuracy_of_no_lines_is_zero_and_percentages_say_n_a():
 
     assert level_accuracy([], [], 3) == 0.0
     assert (_percent(None), _percent(0.6333)) == ("n/a", "63.3%")
+
+
+def test_write_atomically_writes_beside_the_target_then_renames_with_the_umask(tmp_path):
+    import os
+    import stat
+
+    from compta_finetune.cli import write_atomically
+
+    target = tmp_path / "out.csv"
+    seen = []
+
+    def write(handle):
+        handle.write("a;b\r\nToner;6064\r\n")
+        seen.extend(path.name for path in tmp_path.iterdir())
+
+    previous = os.umask(0o022)
+    try:
+        write_atomically(str(target), write)
+    finally:
+        os.umask(previous)
+    # While it was written, the only file was a hidden temporary beside the target.
+    assert len(seen) == 1 and seen[0].startswith(".out.csv.") and seen[0].endswith(".tmp")
+    assert [path.name for path in tmp_path.iterdir()] == ["out.csv"]
+    assert target.read_bytes() == b"a;b\r\nToner;6064\r\n"  # line ends as written
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_write_atomically_refuses_characters_the_encoding_lacks_and_keeps_the_old_file(tmp_path):
+    from compta_finetune.cli import write_atomically
+
+    target = tmp_path / "out.csv"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomically(str(target), lambda handle: handle.write("Café ☕"), encoding="cp1252")
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+    write_atomically(str(target), lambda handle: handle.write("Café ☕"), encoding="cp1252", errors="replace")
+    assert target.read_bytes() == "Café ?".encode("cp1252")
