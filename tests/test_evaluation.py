@@ -85,3 +85,27 @@ def test_a_file_of_known_accounts_raises_no_warning_and_shows_no_progress_unless
     assert "Predicting" not in capsys.readouterr().err
     evaluate_model(fine_tuned_camembert, small_corpus["test"], progress=True)
     assert "Predicting" in capsys.readouterr().err
+
+
+def test_predict_probabilities_applies_the_temperature_asked_or_the_models(fine_tuned_camembert, capsys):
+    import torch
+
+    from compta_finetune.inference import predict_probabilities
+
+    model, tokenizer = load_for_inference(fine_tuned_camembert)
+    long_line = " ".join(["Abonnement fibre optique professionnelle Orange"] * 40)  # far beyond 128 tokens
+    texts = ["Ramettes papier A4", "Loyer bureaux mars", long_line]
+    logits = predict_logits(model, tokenizer, texts)
+    temperature = model_temperature(model)
+    assert temperature != 1.0
+    default = predict_probabilities(model, tokenizer, texts)
+    assert torch.allclose(default, torch.softmax(logits / temperature, dim=-1))
+    assert torch.allclose(predict_probabilities(model, tokenizer, texts, temperature=1.0), torch.softmax(logits, dim=-1))
+    assert torch.allclose(predict_probabilities(model, tokenizer, texts, temperature=2.0), torch.softmax(logits / 2.0, dim=-1))
+    # 128 tokens by default; the max_length given is the one used.
+    assert torch.allclose(default, predict_probabilities(model, tokenizer, texts, max_length=128))
+    short = predict_probabilities(model, tokenizer, texts, max_length=3)
+    assert torch.allclose(short, torch.softmax(predict_logits(model, tokenizer, texts, max_length=3) / temperature, dim=-1))
+    assert "Predicting" not in capsys.readouterr().err
+    predict_probabilities(model, tokenizer, texts, progress=True)
+    assert "Predicting" in capsys.readouterr().err

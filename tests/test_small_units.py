@@ -148,3 +148,62 @@ def test_write_atomically_refuses_characters_the_encoding_lacks_and_keeps_the_ol
     assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["out.csv"]
     write_atomically(str(target), lambda handle: handle.write("Café ☕"), encoding="cp1252", errors="replace")
     assert target.read_bytes() == "Café ?".encode("cp1252")
+
+
+def stdin_of(monkeypatch, raw: bytes):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+
+
+def test_standard_input_lines_become_a_table_named_stdin(monkeypatch):
+    from compta_finetune.cli import read_input_table
+
+    stdin_of(monkeypatch, codecs.BOM_UTF8 + "Ramettes papier\n  Loyer mars \n\n".encode())
+    table = read_input_table("-")
+    assert (table.path, table.header, table.rows, table.line_numbers) == ("<stdin>", ["text"], [["Ramettes papier"], ["Loyer mars"]], [1, 2])
+    assert (table.delimiter, table.encoding, table.bom) == (",", "utf-8", True)
+    stdin_of(monkeypatch, "Réparation\n".encode("cp1252"))
+    assert read_input_table("-").encoding == "cp1252"
+
+
+def test_a_csv_on_standard_input_is_read_with_the_encoding_given(monkeypatch):
+    from compta_finetune.cli import read_input_table
+
+    stdin_of(monkeypatch, "text\ncafé\n".encode())
+    assert read_input_table("-").rows == [["café"]]
+    stdin_of(monkeypatch, "text\ncafé\n".encode())
+    assert read_input_table("-", encoding="latin-1").rows == [["cafÃ©"]]  # as forced: the bytes read as Latin-1
+
+
+@pytest.mark.parametrize(
+    "raw, problem, fix",
+    [
+        (b"  \n\n", "<stdin>: no input.", "pipe invoice lines (one per line), or a CSV file with a text column."),
+        (b"Toner\n\nPapier\n", "<stdin>, line 2: empty text.", "remove the empty line."),
+    ],
+)
+def test_bad_standard_input_is_named(monkeypatch, raw, problem, fix):
+    from compta_finetune.cli import read_input_table
+    from compta_finetune.errors import DataError
+
+    stdin_of(monkeypatch, raw)
+    with pytest.raises(DataError) as error:
+        read_input_table("-")
+    assert (error.value.problem, error.value.fix) == (problem, fix)
+
+
+def test_input_and_output_paths_are_checked_with_a_fix(tmp_path):
+    from compta_finetune.cli import _check_input_file, _check_output_file
+    from compta_finetune.errors import DataError, OutputError
+
+    with pytest.raises(DataError) as error:
+        _check_input_file(str(tmp_path))
+    assert (error.value.problem, error.value.fix) == (f"{tmp_path} is a directory, not a CSV file.", "give the path of a CSV file with --input.")
+    with pytest.raises(DataError) as error:
+        _check_input_file(str(tmp_path / "absent.csv"))
+    assert (error.value.problem, error.value.fix) == (f"{tmp_path / 'absent.csv'}: file not found.", "check the path given with --input.")
+    with pytest.raises(OutputError) as error:
+        _check_output_file("  ")
+    assert (error.value.problem, error.value.fix) == ("the --output name is empty.", "give a file name with --output, e.g. predictions.csv.")

@@ -65,6 +65,8 @@ def classification_scores(
     >>> scores = classification_scores(["626", "626", "626", "6064"], ["626"] * 4)
     >>> scores["accuracy"], round(scores["macro_f1"], 4), round(scores["per_account"]["626"]["f1-score"], 4)
     (0.75, 0.4286, 0.8571)
+    >>> round(scores["weighted_f1"], 4)
+    0.6429
     """
     labels = sorted(set(true_labels) | set(predicted_labels))
     report = classification_report(true_labels, predicted_labels, labels=labels, output_dict=True, zero_division=0)
