@@ -115,7 +115,39 @@ def qualified_name(key: str) -> str:
     return f"{module}.{name}"
 
 
-def run_mutmut(patterns: list[str], max_children: int) -> float:
+def pending(patterns: list[str]) -> list[str] | None:
+    """The mutants of ``patterns`` still to test, so that an interrupted ``make mutation`` resumes.
+
+    mutmut tests again every mutant it is *named*, even one with a result: naming the product
+    functions' patterns would restart the whole run. So the mutants already tested are left out:
+    by exact name, those without a result in ``mutants/``; a module edited since its mutants were
+    made is named whole (mutmut regenerates it and forgets the results of its changed functions).
+    ``None`` (mutmut gets no name, and tests every untested mutant) when ``patterns`` is empty
+    (``--all``); ``patterns`` itself when ``mutants/`` holds no results yet.
+    """
+    if not patterns:
+        return None
+    names = []
+    by_module: dict[str, list[str]] = {}
+    for pattern in patterns:
+        by_module.setdefault(pattern.rsplit(".", 1)[0], []).append(pattern)
+    for module, module_patterns in by_module.items():
+        source = ROOT / "src" / Path(*module.split("."))
+        source = source.with_suffix(".py") if source.with_suffix(".py").is_file() else source / "__init__.py"
+        copy = MUTANTS / source.relative_to(ROOT)
+        meta = copy.with_name(copy.name + ".meta")
+        if not meta.is_file() or not copy.is_file() or source.stat().st_mtime > copy.stat().st_mtime:
+            names += module_patterns  # never mutated, or edited since: mutmut starts it again
+            continue
+        results = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        names += [
+            key for key, code in results.items()
+            if code is None and any(fnmatch.fnmatch(key, pattern) for pattern in module_patterns)
+        ]
+    return names
+
+
+def run_mutmut(patterns: list[str] | None, max_children: int) -> float:
     """Run ``mutmut run`` at the repository root; return its wall time in seconds."""
     env = {
         **os.environ,
@@ -125,8 +157,8 @@ def run_mutmut(patterns: list[str], max_children: int) -> float:
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
     }
-    command = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(max_children), *patterns]
-    shown = command if len(command) < 12 else [*command[:4], f"<{len(patterns)} function patterns>"]
+    command = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(max_children), *(patterns or [])]
+    shown = command if len(command) < 12 else [*command[:4], f"<{len(patterns)} mutant names or patterns>"]
     print("$", " ".join(shown), flush=True)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env)
@@ -188,13 +220,19 @@ def main() -> None:
     parser.add_argument("patterns", nargs="*", help="mutmut mutant-name patterns (default: every product module)")
     parser.add_argument("--report", action="store_true", help="only read mutants/ and write the JSON")
     parser.add_argument("--all", action="store_true", help="also the functions of skip_functions (slow)")
+    parser.add_argument("--rerun", action="store_true", help="test again the mutants that already have a result")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2, help="mutants tested side by side")
     options = parser.parse_args()
 
     seconds = None
     if not options.report:
         patterns = options.patterns or ([] if options.all else default_patterns())
-        seconds = run_mutmut(patterns, options.max_children)
+        if not options.patterns and not options.rerun:
+            patterns = pending(patterns)
+        if patterns == []:
+            print("Every selected mutant already has a result in mutants/ (--rerun tests them again).")
+        else:
+            seconds = run_mutmut(patterns, options.max_children)
     modules = read_results(include_skipped=options.all or bool(options.patterns))
     if not modules:
         sys.exit("No mutmut results in mutants/: run `make mutation` first.")

@@ -253,7 +253,10 @@ class VerifiedByRecorder:
             self.message = f"{OUTPUT} unchanged ({len(passed)} tests)."
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(dumps(data), encoding="utf-8")
+            # `make test` builds the doctests meanwhile: a reader sees the old file or the new one.
+            partial = path.with_name(f".{path.name}.{os.getpid()}")
+            partial.write_text(dumps(data), encoding="utf-8")
+            os.replace(partial, path)
             self.message = f"{OUTPUT} written ({len(passed)} passed tests)."
         if self.deselected:
             self.message += f" {self.deselected} tests deselected by the project's options (addopts)."

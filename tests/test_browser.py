@@ -27,6 +27,7 @@ Checks:
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import contextlib
 import functools
@@ -276,6 +277,15 @@ def _no_problems(problems: list[str], what: str) -> None:
 # --------------------------------------------------------------------------- checks
 
 
+# First: it starts the copying of every page's code, whose checks then run in the background
+# (tests at the end of this file wait for them) while the other tests use the browser.
+def test_every_copyable_block_is_known(copied):
+    """A block in a language the checks above do not read is a block nobody tested."""
+    known = PYTHON_LANGS | SHELL_LANGS | {"text", "none", "csv", "json", "toml", "ini", "yaml", "myst-ansi", "pytb"}
+    problems = [f"{b.where}: language {b.lang!r}" for blocks in copied.values() for b in blocks if b.lang not in known]
+    _no_problems(problems, "copyable blocks in an unchecked language")
+
+
 def test_every_page_loads_without_errors(crawl):
     assert len(crawl) > 10, f"only {len(crawl)} HTML pages in {SITE}"
     problems = [f"{name}: {error}" for name, report in crawl.items() for error in report.errors]
@@ -470,11 +480,24 @@ class CopiedBlock:
 
 
 @pytest.fixture(scope="session")
-def copied(browser, site_url) -> dict[str, list[CopiedBlock]]:
-    """Every copyable block of every page, with what its copy button put on the clipboard."""
+def checks(tmp_path_factory):
+    """Runs the copied code's checks side by side, one per core, while the browser goes on copying."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        yield CopiedChecks(pool, tmp_path_factory.mktemp("copied"))
+
+
+@pytest.fixture(scope="session")
+def copied(browser, site_url, checks) -> dict[str, list[CopiedBlock]]:
+    """Every copyable block of every page, with what its copy button put on the clipboard.
+
+    Only the pages whose HTML holds a highlighted block are opened (the crawl checks that each
+    block has its button). Each page's checks (its Python pasted into a fresh interpreter, its
+    shell commands) start as soon as the page is copied: they run on the other cores while the
+    browser copies the next pages, then crawls the site (the first test asks for this fixture).
+    """
     result: dict[str, list[CopiedBlock]] = {}
     page = browser.new_page()
-    for name in _html_pages():
+    for name in [name for name in _html_pages() if 'class="highlight' in (SITE / name).read_text(encoding="utf-8")]:
         page.goto(site_url + quote(name), wait_until="load")
         blocks = page.evaluate(_CLICK_ALL, COPY_SELECTOR)
         if not blocks:
@@ -485,8 +508,7 @@ def copied(browser, site_url) -> dict[str, list[CopiedBlock]]:
         result[name] = []
         for block in blocks:
             page.evaluate("navigator.clipboard.writeText('\\u0000')")
-            page.locator(COPY_SELECTOR).nth(block["index"]).scroll_into_view_if_needed()
-            page.locator(COPY_SELECTOR).nth(block["index"]).hover()
+            # As a reader does: the click scrolls to the block and hovers it, which shows its button.
             page.locator(f"#{block['id']} + button.copybtn").click(timeout=WAIT_MS)
             page.wait_for_function(
                 "async () => (await navigator.clipboard.readText()) !== '\\u0000'", timeout=WAIT_MS
@@ -495,6 +517,7 @@ def copied(browser, site_url) -> dict[str, list[CopiedBlock]]:
             # viewcode's pages (_modules/) show a module's source without a language class.
             lang = block["lang"] or ("python" if name.startswith("_modules/") else "")
             result[name].append(CopiedBlock(name, block["index"], lang, block["shown"], text))
+        checks.start(name, result[name])
     page.close()
     return result
 
@@ -536,28 +559,29 @@ def _python_env() -> dict[str, str]:
     return env
 
 
-def test_copied_python_runs(copied, tmp_path, capsys):
-    """Every page's copied Python, pasted in page order into a fresh interpreter, runs."""
-    import json
-    import subprocess
+class CopiedChecks:
+    """The checks of the copied code, page by page, started on a thread pool as pages are copied.
 
-    problems, executed, scripts, pages, sessions = [], 0, 0, 0, []
-    for name, blocks in copied.items():
-        session = []
+    Python: a page's blocks, pasted in page order into one fresh interpreter (a subprocess, in
+    the page's folder); a complete script is run with ``--help`` instead. Shell: each command
+    is checked by :func:`check_command`. Each check returns a list of problems.
+    """
+
+    def __init__(self, pool: concurrent.futures.Executor, directory: Path):
+        self.pool, self.directory = pool, directory
+        self.python: list[tuple[str, int, concurrent.futures.Future]] = []  # (what, blocks, problems)
+        self.shell: list[concurrent.futures.Future] = []
+        self.seconds: dict[str, float] = {}
+        self.driver = directory / "driver.py"
+        self.driver.write_text(_DRIVER, encoding="utf-8")
+
+    def start(self, name: str, blocks: list[CopiedBlock]) -> None:
         if name.startswith("_modules/"):
-            # viewcode shows a whole module of src/: its copy must be that file, line for line
-            # (viewcode adds a newline after each « [docs] » link: blank lines are not compared);
-            # the module's code itself is what the test suite runs.
-            source = ROOT / "src" / (name.removeprefix("_modules/").removesuffix(".html") + ".py")
-            if not source.is_file():
-                source = source.with_suffix("") / "__init__.py"
-            for block in blocks:
-                lines = [line for line in block.copied.splitlines() if line.strip()]
-                if lines != [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]:
-                    problems.append(f"{block.where}: the copy is not {source.relative_to(ROOT)}")
-            continue
-        module = "__main__"
+            return  # viewcode's copies: compared with src/ by test_copied_python_runs
+        session = []
         for block in blocks:
+            if block.lang in SHELL_LANGS:
+                self.shell.append(self.pool.submit(self._shell, block))
             if block.lang not in PYTHON_LANGS:
                 continue
             if block.lang == "default":
@@ -567,60 +591,72 @@ def test_copied_python_runs(copied, tmp_path, capsys):
                     compile(block.copied, "<block>", "exec")
                 except SyntaxError:
                     continue
-            if ('if __name__ == "__main__":' in block.copied or "ArgumentParser(" in block.copied):
-                scripts += 1
-                script = tmp_path / f"script{scripts}.py"
-                script.write_text(block.copied, encoding="utf-8")
-                run = subprocess.run(
-                    [sys.executable, str(script), "--help"], cwd=_page_dir(name), env=_python_env(),
-                    capture_output=True, text=True, timeout=120,
-                )
-                if run.returncode != 0 or "usage:" not in run.stdout:
-                    problems.append(f"{block.where}: `python script.py --help` failed: {run.stderr.strip()[-400:]}")
+            if 'if __name__ == "__main__":' in block.copied or "ArgumentParser(" in block.copied:
+                self.python.append((block.where, 0, self.pool.submit(self._script, block)))
                 continue
             session.append({"code": block.copied, "expected": expected_error(block.shown), "where": block.where})
-        if not session:
-            continue
-        pages += 1
-        data = tmp_path / f"page{pages}.json"
-        data.write_text(json.dumps({"module": module, "blocks": session}), encoding="utf-8")
-        sessions.append((name, data, len(session)))
-    driver = tmp_path / "driver.py"
-    driver.write_text(_DRIVER, encoding="utf-8")
+        if session:
+            self.python.append((name, len(session), self.pool.submit(self._paste, name, session)))
 
-    def paste(name, data):
+    def _paste(self, name: str, session: list[dict]) -> list[str]:
         """One page's blocks in one fresh interpreter, as a reader pastes them."""
+        import json
+        import subprocess
+
+        data = self.directory / (name.replace("/", "-") + ".json")
+        data.write_text(json.dumps({"module": "__main__", "blocks": session}), encoding="utf-8")
+        started = time.perf_counter()
         try:
-            return subprocess.run(
-                [sys.executable, str(driver), str(data)], cwd=_page_dir(name), env=_python_env(),
+            run = subprocess.run(
+                [sys.executable, str(self.driver), str(data)], cwd=_page_dir(name), env=_python_env(),
                 capture_output=True, text=True, timeout=600,
             )
         except subprocess.TimeoutExpired:
-            return None
+            return [f"{name}: the copied code did not finish in 600 s"]
+        finally:
+            self.seconds[name] = time.perf_counter() - started
+        if run.returncode == 0:
+            return []
+        failed = [line for line in run.stdout.splitlines() if line.startswith("FAILED")]
+        return [failed[0][7:] if failed else f"{name}: exit {run.returncode}: {run.stderr.strip()[-600:]}"]
 
-    # Pages are independent (each in its own interpreter and folder): one per core, side by side.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        runs = list(pool.map(lambda job: paste(job[0], job[1]), sessions))
-    for (name, _, count), run in zip(sessions, runs):
-        if run is None:
-            problems.append(f"{name}: the copied code did not finish in 600 s")
-        elif run.returncode == 0:
-            executed += count
-        else:
-            failed = [line for line in run.stdout.splitlines() if line.startswith("FAILED")]
-            detail = failed[0][7:] if failed else f"exit {run.returncode}: {run.stderr.strip()[-600:]}"
-            problems.append(detail)
-    with capsys.disabled():
-        print(f"\ncopied Python: {executed} blocks executed without error on {pages} pages "
-              f"(+ {scripts} scripts run with --help); {len(problems)} failures")
-    _no_problems(problems, "copied Python blocks that do not run as pasted")
+    def _script(self, block: CopiedBlock) -> list[str]:
+        """A complete script, saved to a file: ``python script.py --help`` prints its usage."""
+        import subprocess
+
+        script = self.directory / f"script-{block.index}-{Path(block.page).stem}.py"
+        script.write_text(block.copied, encoding="utf-8")
+        run = subprocess.run(
+            [sys.executable, str(script), "--help"], cwd=_page_dir(block.page), env=_python_env(),
+            capture_output=True, text=True, timeout=120,
+        )
+        if run.returncode != 0 or "usage:" not in run.stdout:
+            return [f"{block.where}: `python script.py --help` failed: {run.stderr.strip()[-400:]}"]
+        return []
+
+    @staticmethod
+    def _shell(block: CopiedBlock) -> list[str]:
+        problems = [f"{block.where}: the copy keeps a prompt"] if PROMPT.search(block.copied) else []
+        for command in _commands(block.copied):
+            if problem := check_command(command):
+                problems.append(f"{block.where}: `{command[:80]}`: {problem}")
+        return problems
 
 
 _OPTION = re.compile(r"^(--[\w-]+)")
 
 
-@functools.lru_cache(maxsize=None)
+_HELP_LOCKS: dict[tuple[str, ...], threading.Lock] = collections.defaultdict(threading.Lock)
+
+
 def _help(command: tuple[str, ...]) -> str:
+    # Checks run on several threads: the first asks for a command's --help, the others wait for it.
+    with _HELP_LOCKS[command]:
+        return _run_help(command)
+
+
+@functools.lru_cache(maxsize=None)
+def _run_help(command: tuple[str, ...]) -> str:
     import subprocess
 
     run = subprocess.run([sys.executable, *command, "--help"], env=_python_env(), capture_output=True,
@@ -673,30 +709,6 @@ def check_command(command: str) -> str | None:
         return f"`{' '.join(target)} --help` fails"
     unknown = [m.group(1) for w in rest if (m := _OPTION.match(w)) and m.group(1) not in text]
     return f"options not in `{' '.join(target[1:])} --help`: {unknown}" if unknown else None
-
-
-def test_copied_shell_commands_parse(copied, capsys):
-    problems, checked = [], 0
-    for name, blocks in copied.items():
-        for block in blocks:
-            if block.lang not in SHELL_LANGS:
-                continue
-            if PROMPT.search(block.copied):
-                problems.append(f"{block.where}: the copy keeps a prompt")
-            for command in _commands(block.copied):
-                checked += 1
-                if problem := check_command(command):
-                    problems.append(f"{block.where}: `{command[:80]}`: {problem}")
-    with capsys.disabled():
-        print(f"\ncopied shell commands: {checked} checked, {len(problems)} problems")
-    _no_problems(problems, "copied shell commands that would not run")
-
-
-def test_every_copyable_block_is_known(copied):
-    """A block in a language the checks above do not read is a block nobody tested."""
-    known = PYTHON_LANGS | SHELL_LANGS | {"text", "none", "csv", "json", "toml", "ini", "yaml", "myst-ansi", "pytb"}
-    problems = [f"{b.where}: language {b.lang!r}" for blocks in copied.values() for b in blocks if b.lang not in known]
-    _no_problems(problems, "copyable blocks in an unchecked language")
 
 
 # --------------------------------------------------------------------------- whole tables and pages
@@ -792,3 +804,44 @@ def test_executed_pages_offer_their_notebook(crawl, site_url):
         listed = {_site_path(href, site_url) for href in report.links}
         problems += [f"resultats/execution.html does not list {name}" for name in notebooks if name not in listed]
     _no_problems(problems, "problems with the executed pages' notebooks")
+
+
+# ------------------------------------------------------------------ the copied code's checks, last
+# The copied code's checks run in the background from the moment the first page is copied: the
+# tests that wait for them come last, after the checks above have used the browser meanwhile.
+
+
+def test_copied_python_runs(copied, checks, capsys):
+    """Every page's copied Python, pasted in page order into a fresh interpreter, runs."""
+    problems = []
+    for name, blocks in copied.items():
+        if name.startswith("_modules/"):
+            # viewcode shows a whole module of src/: its copy must be that file, line for line
+            # (viewcode adds a newline after each « [docs] » link: blank lines are not compared);
+            # the module's code itself is what the test suite runs.
+            source = ROOT / "src" / (name.removeprefix("_modules/").removesuffix(".html") + ".py")
+            if not source.is_file():
+                source = source.with_suffix("") / "__init__.py"
+            for block in blocks:
+                lines = [line for line in block.copied.splitlines() if line.strip()]
+                if lines != [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]:
+                    problems.append(f"{block.where}: the copy is not {source.relative_to(ROOT)}")
+    executed = pages = scripts = 0
+    for _, count, future in checks.python:
+        found = future.result()
+        problems += found
+        pages, scripts = (pages + 1, scripts) if count else (pages, scripts + 1)
+        executed += count if not found else 0
+    slowest = ", ".join(f"{name} {checks.seconds[name]:.0f} s" for name in sorted(checks.seconds, key=checks.seconds.get, reverse=True)[:3])
+    with capsys.disabled():
+        print(f"\ncopied Python: {executed} blocks executed without error on {pages} pages "
+              f"(+ {scripts} scripts run with --help); {len(problems)} failures; slowest pages: {slowest}")
+    _no_problems(problems, "copied Python blocks that do not run as pasted")
+
+
+def test_copied_shell_commands_parse(copied, checks, capsys):
+    problems = [problem for future in checks.shell for problem in future.result()]
+    checked = sum(len(_commands(b.copied)) for blocks in copied.values() for b in blocks if b.lang in SHELL_LANGS)
+    with capsys.disabled():
+        print(f"\ncopied shell commands: {checked} checked, {len(problems)} problems")
+    _no_problems(problems, "copied shell commands that would not run")
