@@ -69,6 +69,7 @@ bench: $(INSTALLED)
 # Mutation testing of the product modules (mutmut 3; slow: not part of `make test`). Writes the
 # score per module to benchmarks/mutation.json, shown on the Performances page. Configured in
 # pyproject.toml's [tool.mutmut]; `python benchmarks/mutation.py 'compta_finetune.metrics.*'` tests one module.
+# A whole run takes hours on 2 cores: interrupted, `make mutation` resumes with the mutants not yet tested.
 mutation: $(INSTALLED)
 	$(BIN)/python benchmarks/mutation.py
 

@@ -12,7 +12,9 @@ Run with ``make mutation``: every function of the product modules but those list
 mutant would rerun whole trainings); ``--all`` includes them. Or give mutmut's mutant-name
 patterns to test part of them, e.g. ``python benchmarks/mutation.py 'compta_finetune.metrics.*'``:
 the other modules keep their earlier results (mutmut keeps them in ``mutants/``).
-``--report`` only re-reads ``mutants/`` and rewrites the JSON.
+``--report`` only re-reads ``mutants/`` and rewrites the JSON. An interrupted run resumes:
+only the mutants without a result are named to mutmut (:func:`pending`); ``--rerun`` tests
+every one again.
 
 Scores: ``killed`` counts the variants a test failed on, ``timeout`` those that made the tests
 run past mutmut's CPU limit (an infinite loop: caught), ``survived`` those every test passed,
@@ -26,6 +28,7 @@ import argparse
 import ast
 import datetime
 import fnmatch
+import functools
 import json
 import os
 import platform
@@ -61,17 +64,82 @@ def accepted_survivors() -> dict[str, str]:
     return tool.get("compta-finetune", {}).get("mutation", {}).get("accepted", {})
 
 
+WORDING = (
+    "message wording only: mutmut wrapped a piece of an error's or a warning's text in XX...XX or changed its case; "
+    "the tests check that each message names its problem and its fix (UserError refuses a missing one), not its exact words"
+)
+
+
 def reason_for(mutant: str, accepted: dict[str, str]) -> str | None:
     """The written reason that accepts ``mutant``, if any.
 
     Keys are mutant names (``compta_finetune.training.x_last_complete_checkpoint__mutmut_10``,
     as ``mutmut show`` takes them) or patterns of qualified function names
     (``compta_finetune.training._has_accelerator``): a whole function's survivors share a reason.
+    A mutant that only rewords a message (:func:`message_wording_only`) is accepted as :data:`WORDING`.
     """
     function = qualified_name(mutant)
-    return next(
+    written = next(
         (reason for key, reason in accepted.items() if key == mutant or fnmatch.fnmatch(function, key)), None
     )
+    return written or (WORDING if message_wording_only(mutant) else None)
+
+
+@functools.lru_cache(maxsize=None)
+def _mutated_module(module: str) -> dict[str, ast.FunctionDef]:
+    """The functions of mutmut's copy of ``module`` (every mutant is a function there), by name."""
+    path = MUTANTS / "src" / Path(*module.split("."))
+    path = path.with_suffix(".py") if path.with_suffix(".py").is_file() else path / "__init__.py"
+    if not path.is_file():
+        return {}
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.name: node for node in _definitions(tree).values()}
+
+
+def message_wording_only(mutant: str) -> bool:
+    """Whether ``mutant`` differs from its original only in the text of an error's or a warning's message.
+
+    The two functions' syntax trees must match node for node, but for string constants that
+    mutmut wrapped in ``XX`` or changed the case of, each inside the arguments of a call to an
+    ``...Error`` class or to ``warn``.
+    """
+    module, _, mangled = mutant.rpartition(".")
+    functions = _mutated_module(module)
+    original = functions.get(mangled.rsplit("__mutmut_", 1)[0] + "__mutmut_orig")
+    mutated = functions.get(mangled)
+    if original is None or mutated is None:
+        return False
+    parents = {child: node for node in ast.walk(original) for child in ast.iter_child_nodes(node)}
+    before, after = list(ast.walk(original))[1:], list(ast.walk(mutated))[1:]  # the defs' names differ
+    if len(before) != len(after):
+        return False
+    reworded = False
+    for old, new in zip(before, after):
+        if type(old) is not type(new):
+            return False
+        for name, value in ast.iter_fields(old):
+            other = getattr(new, name)
+            if isinstance(value, list):
+                if len(value) != len(other):
+                    return False
+            elif not isinstance(value, ast.AST) and value != other:
+                text = value if isinstance(old, ast.Constant) and name == "value" and isinstance(value, str) else None
+                # Implicitly joined literals are one constant here, each part mutated on its own.
+                same_words = isinstance(other, str) and (other.replace("XX", "") == text or other.casefold() == text.casefold())
+                if text is None or not same_words or not _in_message(old, parents):
+                    return False
+                reworded = True
+    return reworded
+
+
+def _in_message(node: ast.AST, parents: dict) -> bool:
+    """Whether ``node`` is part of an argument of ``SomethingError(...)`` or ``warn(...)``."""
+    while (node := parents.get(node)) is not None and not isinstance(node, ast.stmt):
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name.endswith("Error") or name == "warn":
+                return True
+    return False
 
 
 def functions(path: Path) -> list[tuple[str, str]]:
@@ -136,15 +204,52 @@ def pending(patterns: list[str]) -> list[str] | None:
         source = source.with_suffix(".py") if source.with_suffix(".py").is_file() else source / "__init__.py"
         copy = MUTANTS / source.relative_to(ROOT)
         meta = copy.with_name(copy.name + ".meta")
-        if not meta.is_file() or not copy.is_file() or source.stat().st_mtime > copy.stat().st_mtime:
-            names += module_patterns  # never mutated, or edited since: mutmut starts it again
+        if not meta.is_file() or not copy.is_file():
+            names += module_patterns  # never mutated
             continue
+        if source.stat().st_mtime > copy.stat().st_mtime:  # edited since: its changed functions start again
+            changed = changed_functions(source, copy)
+            restart = [pattern for pattern in module_patterns if pattern.rsplit(".", 1)[1].split("__mutmut_")[0] in changed]
+            names += restart
+            module_patterns = [pattern for pattern in module_patterns if pattern not in restart]
         results = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
         names += [
             key for key, code in results.items()
             if code is None and any(fnmatch.fnmatch(key, pattern) for pattern in module_patterns)
         ]
     return names
+
+
+def _definitions(tree: ast.Module) -> dict[str, ast.FunctionDef]:
+    """Functions and methods of a module by mutmut's key prefix (``x_name``, ``x\u01c1Class\u01c1method``)."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # In mutmut's copy, the variants' names are keys already (x_name__mutmut_3).
+            found[node.name if "__mutmut_" in node.name else f"x_{node.name}"] = node
+        elif isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if "__mutmut_" in item.name:
+                        found[item.name] = item
+                    else:
+                        found[f"x\u01c1{node.name}\u01c1{item.name}"] = item
+    return found
+
+
+def changed_functions(source: Path, copy: Path) -> set[str]:
+    """mutmut key prefixes of the functions of ``source`` whose code differs from mutmut's copy of them."""
+
+    def code(node: ast.FunctionDef) -> str:
+        return ast.dump(node.args) + ast.dump(ast.Module(body=node.body, type_ignores=[]))
+
+    current = _definitions(ast.parse(source.read_text(encoding="utf-8")))
+    copied = {
+        key.removesuffix("__mutmut_orig"): node
+        for key, node in _definitions(ast.parse(copy.read_text(encoding="utf-8"))).items()
+        if key.endswith("__mutmut_orig")
+    }
+    return {key for key, node in current.items() if key not in copied or code(copied[key]) != code(node)}
 
 
 def run_mutmut(patterns: list[str] | None, max_children: int) -> float:

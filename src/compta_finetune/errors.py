@@ -28,6 +28,9 @@ class UserError(Exception):
     exit_code = 2
 
     def __init__(self, problem: str, fix: str):
+        # The contract of every user error: both halves, as text. A missing one is a bug of ours.
+        if not (isinstance(problem, str) and problem and isinstance(fix, str) and fix):
+            raise TypeError(f"a UserError needs a problem and a fix, both text: {problem!r}, {fix!r}")
         super().__init__(f"{problem}\n  Fix: {fix}")
         self.problem = problem
         self.fix = fix

@@ -23,6 +23,7 @@ from compta_finetune.guards import (
     check_model_folder,
     check_no_custom_code,
     check_tokenizer,
+    clamp_max_length,
 )
 
 
@@ -153,6 +154,8 @@ def predict_logits(
     """
     if not texts:
         return torch.empty((0, model.config.num_labels))
+    # Beyond the model's positions, a long line would index past its embeddings (IndexError).
+    max_length = clamp_max_length(max_length, model, tokenizer)
     encodings = tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
     order = sorted(range(len(encodings)), key=lambda index: len(encodings[index]))
     logits = torch.empty((len(encodings), model.config.num_labels))
