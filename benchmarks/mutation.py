@@ -125,7 +125,10 @@ def message_wording_only(mutant: str) -> bool:
             elif not isinstance(value, ast.AST) and value != other:
                 text = value if isinstance(old, ast.Constant) and name == "value" and isinstance(value, str) else None
                 # Implicitly joined literals are one constant here, each part mutated on its own.
-                same_words = isinstance(other, str) and (other.replace("XX", "") == text or other.casefold() == text.casefold())
+                same_words = (
+                    text is not None and isinstance(other, str)
+                    and (other.replace("XX", "") == text or other.casefold() == text.casefold())
+                )
                 if text is None or not same_words or not _in_message(old, parents):
                     return False
                 reworded = True
@@ -133,12 +136,20 @@ def message_wording_only(mutant: str) -> bool:
 
 
 def _in_message(node: ast.AST, parents: dict) -> bool:
-    """Whether ``node`` is part of an argument of ``SomethingError(...)`` or ``warn(...)``."""
+    """Whether ``node`` is only text of an argument of ``SomethingError(...)`` or ``warn(...)``.
+
+    Not when the text is used on its way there: a key (``row["label"]``), a comparison, a
+    condition, or an argument of another call (but ``", ".join`` and ``str.format``).
+    """
     while (node := parents.get(node)) is not None and not isinstance(node, ast.stmt):
+        if isinstance(node, (ast.Subscript, ast.Compare, ast.IfExp, ast.BoolOp)):
+            return False
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
             if name.endswith("Error") or name == "warn":
                 return True
+            if name not in ("join", "format"):
+                return False
     return False
 
 
@@ -155,9 +166,10 @@ def functions(path: Path) -> list[tuple[str, str]]:
     return found
 
 
-def default_patterns() -> list[str]:
-    """mutmut mutant-name patterns for every product function but the skipped ones."""
+def default_patterns(include_skipped: bool = False) -> list[str]:
+    """mutmut mutant-name patterns for every product function but the skipped ones (unless ``include_skipped``)."""
     lab, skipped = settings()
+    skipped = [] if include_skipped else skipped
     patterns = []
     for path in sorted((ROOT / "src" / "compta_finetune").rglob("*.py")):
         relative = path.relative_to(ROOT).as_posix()
@@ -183,19 +195,18 @@ def qualified_name(key: str) -> str:
     return f"{module}.{name}"
 
 
-def pending(patterns: list[str]) -> list[str] | None:
+def pending(patterns: list[str]) -> list[str]:
     """The mutants of ``patterns`` still to test, so that an interrupted ``make mutation`` resumes.
 
     mutmut tests again every mutant it is *named*, even one with a result: naming the product
     functions' patterns would restart the whole run. So the mutants already tested are left out:
     by exact name, those without a result in ``mutants/``; a module edited since its mutants were
     made is named whole (mutmut regenerates it and forgets the results of its changed functions).
-    ``None`` (mutmut gets no name, and tests every untested mutant) when ``patterns`` is empty
-    (``--all``); ``patterns`` itself when ``mutants/`` holds no results yet.
+    When a test file changed after a module's results, that module's survivors are named again.
+    ``patterns`` themselves when ``mutants/`` holds no results yet.
     """
-    if not patterns:
-        return None
     names = []
+    tests_changed = max((path.stat().st_mtime for path in (ROOT / "tests").rglob("*.py")), default=0.0)
     by_module: dict[str, list[str]] = {}
     for pattern in patterns:
         by_module.setdefault(pattern.rsplit(".", 1)[0], []).append(pattern)
@@ -213,9 +224,11 @@ def pending(patterns: list[str]) -> list[str] | None:
             names += restart
             module_patterns = [pattern for pattern in module_patterns if pattern not in restart]
         results = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+        # Tests edited since the module's last results: its survivors may be killed now.
+        again = {None, 0, 5, 33} if tests_changed > meta.stat().st_mtime else {None}
         names += [
             key for key, code in results.items()
-            if code is None and any(fnmatch.fnmatch(key, pattern) for pattern in module_patterns)
+            if code in again and any(fnmatch.fnmatch(key, pattern) for pattern in module_patterns)
         ]
     return names
 
@@ -241,7 +254,8 @@ def changed_functions(source: Path, copy: Path) -> set[str]:
     """mutmut key prefixes of the functions of ``source`` whose code differs from mutmut's copy of them."""
 
     def code(node: ast.FunctionDef) -> str:
-        return ast.dump(node.args) + ast.dump(ast.Module(body=node.body, type_ignores=[]))
+        parts = [node.args, ast.Module(body=node.body, type_ignores=[]), *node.decorator_list]
+        return "".join(ast.dump(part) for part in parts) + (ast.dump(node.returns) if node.returns else "")
 
     current = _definitions(ast.parse(source.read_text(encoding="utf-8")))
     copied = {
@@ -252,7 +266,7 @@ def changed_functions(source: Path, copy: Path) -> set[str]:
     return {key for key, node in current.items() if key not in copied or code(copied[key]) != code(node)}
 
 
-def run_mutmut(patterns: list[str] | None, max_children: int) -> float:
+def run_mutmut(patterns: list[str], max_children: int) -> float:
     """Run ``mutmut run`` at the repository root; return its wall time in seconds."""
     env = {
         **os.environ,
@@ -262,7 +276,7 @@ def run_mutmut(patterns: list[str] | None, max_children: int) -> float:
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
     }
-    command = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(max_children), *(patterns or [])]
+    command = [str(Path(sys.executable).with_name("mutmut")), "run", "--max-children", str(max_children), *patterns]
     shown = command if len(command) < 12 else [*command[:4], f"<{len(patterns)} mutant names or patterns>"]
     print("$", " ".join(shown), flush=True)
     started = time.perf_counter()
@@ -331,7 +345,7 @@ def main() -> None:
 
     seconds = None
     if not options.report:
-        patterns = options.patterns or ([] if options.all else default_patterns())
+        patterns = options.patterns or default_patterns(include_skipped=options.all)
         if not options.patterns and not options.rerun:
             patterns = pending(patterns)
         if patterns == []:

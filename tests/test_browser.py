@@ -32,6 +32,7 @@ import concurrent.futures
 import contextlib
 import functools
 import http.server
+import itertools
 import os
 import re
 import sys
@@ -482,8 +483,9 @@ class CopiedBlock:
 @pytest.fixture(scope="session")
 def checks(tmp_path_factory):
     """Runs the copied code's checks side by side, one per core, while the browser goes on copying."""
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        yield CopiedChecks(pool, tmp_path_factory.mktemp("copied"))
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    yield CopiedChecks(pool, tmp_path_factory.mktemp("copied"))
+    pool.shutdown(cancel_futures=True)  # checks that no test waited for (deselected): not started
 
 
 @pytest.fixture(scope="session")
@@ -555,6 +557,7 @@ def _page_dir(name: str) -> Path:
 
 def _python_env() -> dict[str, str]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false", PYTHONWARNINGS="ignore")
+    env.setdefault("OMP_NUM_THREADS", "1")  # pages run side by side, beside the browser
     env.pop("PYTHONPATH", None)  # the installed package, as a reader has it
     return env
 
@@ -572,6 +575,7 @@ class CopiedChecks:
         self.python: list[tuple[str, int, concurrent.futures.Future]] = []  # (what, blocks, problems)
         self.shell: list[concurrent.futures.Future] = []
         self.seconds: dict[str, float] = {}
+        self.numbers = itertools.count()  # file names: one each, whatever the pages' names
         self.driver = directory / "driver.py"
         self.driver.write_text(_DRIVER, encoding="utf-8")
 
@@ -603,7 +607,7 @@ class CopiedChecks:
         import json
         import subprocess
 
-        data = self.directory / (name.replace("/", "-") + ".json")
+        data = self.directory / f"page{next(self.numbers)}.json"
         data.write_text(json.dumps({"module": "__main__", "blocks": session}), encoding="utf-8")
         started = time.perf_counter()
         try:
@@ -624,7 +628,7 @@ class CopiedChecks:
         """A complete script, saved to a file: ``python script.py --help`` prints its usage."""
         import subprocess
 
-        script = self.directory / f"script-{block.index}-{Path(block.page).stem}.py"
+        script = self.directory / f"script{next(self.numbers)}.py"
         script.write_text(block.copied, encoding="utf-8")
         run = subprocess.run(
             [sys.executable, str(script), "--help"], cwd=_page_dir(block.page), env=_python_env(),
@@ -811,6 +815,14 @@ def test_executed_pages_offer_their_notebook(crawl, site_url):
 # tests that wait for them come last, after the checks above have used the browser meanwhile.
 
 
+def _result(future: concurrent.futures.Future, what: str) -> list[str]:
+    """A check's problems; a check that failed itself (a timeout, an unparsable command) is one more."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - reported with the others, not hiding them
+        return [f"{what}: the check itself failed: {type(error).__name__}: {error}"]
+
+
 def test_copied_python_runs(copied, checks, capsys):
     """Every page's copied Python, pasted in page order into a fresh interpreter, runs."""
     problems = []
@@ -827,8 +839,8 @@ def test_copied_python_runs(copied, checks, capsys):
                 if lines != [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]:
                     problems.append(f"{block.where}: the copy is not {source.relative_to(ROOT)}")
     executed = pages = scripts = 0
-    for _, count, future in checks.python:
-        found = future.result()
+    for what, count, future in checks.python:
+        found = _result(future, what)
         problems += found
         pages, scripts = (pages + 1, scripts) if count else (pages, scripts + 1)
         executed += count if not found else 0
@@ -840,7 +852,7 @@ def test_copied_python_runs(copied, checks, capsys):
 
 
 def test_copied_shell_commands_parse(copied, checks, capsys):
-    problems = [problem for future in checks.shell for problem in future.result()]
+    problems = [problem for future in checks.shell for problem in _result(future, "a shell block")]
     checked = sum(len(_commands(b.copied)) for blocks in copied.values() for b in blocks if b.lang in SHELL_LANGS)
     with capsys.disabled():
         print(f"\ncopied shell commands: {checked} checked, {len(problems)} problems")

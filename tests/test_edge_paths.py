@@ -144,13 +144,18 @@ def test_a_folder_holding_anything_but_checkpoints_is_not_ours(tmp_path):
     assert not _is_checkpoint_folder(tmp_path / "absent")
 
 
-def test_a_complete_checkpoint_is_found_among_damaged_ones(tmp_path):
-    for step in range(1, 10):  # damaged states first in most directory orders
+def test_a_complete_checkpoint_is_found_among_damaged_ones(tmp_path, monkeypatch):
+    import pathlib
+
+    for step in range(1, 10):
         (tmp_path / f"checkpoint-{step}").mkdir()
         (tmp_path / f"checkpoint-{step}" / "trainer_state.json").write_text("{", encoding="utf-8")
     assert not has_complete_checkpoint(tmp_path)
     (tmp_path / "checkpoint-10").mkdir()
     (tmp_path / "checkpoint-10" / "trainer_state.json").write_text('{"global_step": 10}', encoding="utf-8")
+    # The damaged ones listed first, whatever the file system's order.
+    glob = pathlib.Path.glob
+    monkeypatch.setattr(pathlib.Path, "glob", lambda self, pattern: sorted(glob(self, pattern), key=lambda p: "-10" in str(p)))
     assert has_complete_checkpoint(tmp_path)
 
 
@@ -331,3 +336,14 @@ def test_accuracy_by_account_level_and_auto_lines_of_known_predictions(fine_tune
     report = evaluate_model(fine_tuned_camembert, path, threshold=0.9)
     assert report["accuracy"] == 0.25 and report["accuracy_3_digits"] == 0.75 and report["accuracy_2_digits"] == 1.0
     assert report["auto"] == {"threshold": 0.9, "coverage": 1.0, "accuracy": 0.25, "lines": 4}
+
+
+@pytest.mark.parametrize("tokenizer_limit, expected", [(100_000, "model"), (16, "tokenizer")])
+def test_the_limit_is_the_smaller_of_the_models_and_the_tokenizers(fine_tuned_camembert, tokenizer_limit, expected):
+    """A tokenizer may claim more than its model reads (a wrong tokenizer_config), or less."""
+    model, tokenizer = load_for_inference(fine_tuned_camembert)
+    tokenizer.model_max_length = tokenizer_limit
+    limit = model.config.max_position_embeddings - 2 if expected == "model" else tokenizer_limit
+    text = "Frais de déplacement : billet de train Paris-Lyon aller-retour, mission client " * 20
+    with pytest.warns(UserWarning, match=rf"is more than the model reads \({limit} tokens\)"):
+        predict_logits(model, tokenizer, [text], max_length=100_000)
