@@ -155,15 +155,7 @@ def _in_message(node: ast.AST, parents: dict) -> bool:
 
 def functions(path: Path) -> list[tuple[str, str]]:
     """(qualified name, mutmut key prefix) of the functions and methods that mutmut mutates in ``path``."""
-    found = []
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found.append((node.name, f"x_{node.name}"))
-        elif isinstance(node, ast.ClassDef):
-            for item in node.body:
-                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                    found.append((f"{node.name}.{item.name}", f"x\u01c1{node.name}\u01c1{item.name}"))
-    return found
+    return [(_unmangle(key), key) for key in _definitions(ast.parse(path.read_text(encoding="utf-8")))]
 
 
 def default_patterns(include_skipped: bool = False) -> list[str]:
@@ -190,9 +182,12 @@ def is_skipped(qualified_name: str, skipped: list[str]) -> bool:
 def qualified_name(key: str) -> str:
     """``compta_finetune.training.x\u01c1InvoiceTrainer\u01c1training_step__mutmut_3`` -> ``compta_finetune.training.InvoiceTrainer.training_step``."""
     module, _, mangled = key.rpartition(".")
-    name = mangled.rsplit("__mutmut_", 1)[0]
-    name = name[2:] if name.startswith("x_") else name[1:].strip("\u01c1").replace("\u01c1", ".")
-    return f"{module}.{name}"
+    return f"{module}.{_unmangle(mangled.rsplit('__mutmut_', 1)[0])}"
+
+
+def _unmangle(key: str) -> str:
+    """mutmut's key prefix of a function -> its name: ``x_name`` -> ``name``, ``x\u01c1Class\u01c1method`` -> ``Class.method``."""
+    return key[2:] if key.startswith("x_") else key[1:].strip("\u01c1").replace("\u01c1", ".")
 
 
 def pending(patterns: list[str]) -> list[str]:
@@ -200,8 +195,9 @@ def pending(patterns: list[str]) -> list[str]:
 
     mutmut tests again every mutant it is *named*, even one with a result: naming the product
     functions' patterns would restart the whole run. So the mutants already tested are left out:
-    by exact name, those without a result in ``mutants/``; a module edited since its mutants were
-    made is named whole (mutmut regenerates it and forgets the results of its changed functions).
+    by exact name, those without a result in ``mutants/``; in a module edited since its mutants
+    were made, the functions whose code changed (:func:`changed_functions`) are named whole
+    (mutmut regenerates the module and forgets their results).
     When a test file changed after a module's results, that module's survivors are named again.
     ``patterns`` themselves when ``mutants/`` holds no results yet.
     """
