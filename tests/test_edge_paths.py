@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import types
 
 import pytest
@@ -347,3 +348,222 @@ def test_the_limit_is_the_smaller_of_the_models_and_the_tokenizers(fine_tuned_ca
     text = "Frais de déplacement : billet de train Paris-Lyon aller-retour, mission client " * 20
     with pytest.warns(UserWarning, match=rf"is more than the model reads \({limit} tokens\)"):
         predict_logits(model, tokenizer, [text], max_length=100_000)
+
+
+@pytest.mark.parametrize(
+    "model_type, pad_token_id, positions, tokenizer_limit, expected",
+    [
+        ("roberta", 1, 514, None, 512),  # positions numbered from padding id + 1
+        ("xlm-roberta", 1, 514, None, 512),
+        ("camembert", 0, 514, None, 513),  # a padding id of 0 still shifts positions by one
+        ("camembert", None, 514, None, 513),
+        ("phi", None, 2048, None, 2048),  # numbered from 0
+        ("phi", None, 2048, 1, 1),  # the smallest real limit a tokenizer can have
+        ("phi", None, 2048, 0, 2048),  # 0, or transformers' « no limit » of 10**30, is not a limit
+        ("phi", None, 2_000_000, 1_000_000, 2_000_000),
+        ("phi", None, 2048, 999_999, 2048),
+    ],
+)
+def test_what_a_model_reads_counts_its_position_offset_and_real_tokenizer_limits(model_type, pad_token_id, positions, tokenizer_limit, expected):
+    from compta_finetune.guards import model_max_length
+
+    config = types.SimpleNamespace(model_type=model_type, pad_token_id=pad_token_id, max_position_embeddings=positions)
+    tokenizer = object() if tokenizer_limit is None else types.SimpleNamespace(model_max_length=tokenizer_limit)
+    assert model_max_length(types.SimpleNamespace(config=config), tokenizer) == expected
+
+
+def test_a_nan_loss_in_the_logs_stops_training():
+    from compta_finetune.errors import TrainingError
+    from compta_finetune.guards import StopOnNonFinite
+
+    args, state = types.SimpleNamespace(learning_rate=0.5), types.SimpleNamespace(global_step=7)
+    StopOnNonFinite().on_log(args, state, None, logs={"loss": 0.3, "grad_norm": 1.0, "learning_rate": float("nan")})
+    with pytest.raises(TrainingError, match=r"step 7: the loss is nan with the learning rate 0\.5"):
+        StopOnNonFinite().on_log(args, state, None, logs={"loss": float("nan")})
+
+
+def test_frozen_weights_are_not_checked_for_a_diverged_gradient():
+    """LoRA freezes the base weights: their gradients, absent or stale, say nothing about this step."""
+    from compta_finetune.guards import StopOnNonFinite
+
+    model = torch.nn.Linear(2, 2)
+    model.weight.grad = torch.ones(2, 2)
+    model.bias.requires_grad_(False)
+    model.bias.grad = torch.tensor([float("nan"), 0.0])
+    args, state = types.SimpleNamespace(learning_rate=0.5), types.SimpleNamespace(global_step=0)
+    StopOnNonFinite().on_pre_optimizer_step(args, state, None, model=model)
+    model.bias.grad = None
+    StopOnNonFinite().on_pre_optimizer_step(args, state, None, model=model)
+
+
+def test_account_digits_at_the_least_and_the_message_below():
+    from compta_finetune.accounts import MIN_DIGITS, check_account_digits
+
+    for digits in (None, 0, MIN_DIGITS, 8):
+        check_account_digits(digits)
+    with pytest.raises(ValueError, match=rf"--account-digits must be 0 \(keep codes\) or at least {MIN_DIGITS}, got 2"):
+        check_account_digits(MIN_DIGITS - 1)
+
+
+def test_a_code_known_only_by_its_class_gets_the_class_libelle():
+    from compta_finetune.accounts import libelle, reference_account
+
+    assert reference_account("19").code == "1" and libelle("19") == libelle("1") != ""
+    assert reference_account("999") is None and libelle("999") == ""
+
+
+def test_a_legacy_model_with_the_two_results_keys_it_always_had_is_ours(tmp_path):
+    """Version 0.1 wrote results.json with at least ``recipe`` and ``arguments``: exactly those is enough."""
+    from compta_finetune.outputs import written_by_us
+
+    (tmp_path / "results.json").write_text(json.dumps({"recipe": "camembert", "arguments": {}}), encoding="utf-8")
+    (tmp_path / "training_args.json").write_text("{}", encoding="utf-8")
+    assert written_by_us(tmp_path)
+    (tmp_path / "results.json").write_text(json.dumps({"recipe": "camembert"}), encoding="utf-8")
+    assert not written_by_us(tmp_path)
+
+
+@pytest.mark.parametrize("key, value", [("layer_norm_eps", "x"), ("id2label", "x"), ("num_labels", "2")])
+def test_a_model_folder_whose_config_has_a_value_of_the_wrong_type_is_named(fine_tuned_camembert, tmp_path, capsys, key, value):
+    """transformers raises StrictDataclassError, AttributeError or TypeError there, not OSError."""
+    model = shutil.copytree(fine_tuned_camembert, tmp_path / "model")
+    config = json.loads((model / "config.json").read_text(encoding="utf-8"))
+    (model / "config.json").write_text(json.dumps({**config, key: value}), encoding="utf-8")
+    with pytest.raises(ModelError) as raised:
+        load_for_inference(model)
+    problem = raised.value.problem
+    assert problem.startswith(f"{model}: the saved model cannot be loaded (") and "None" not in problem
+    assert "\n" not in problem and len(problem) > len(f"{model}: the saved model cannot be loaded ().")
+    assert raised.value.fix == "pass the --output-dir of a finished `compta-finetune train` run, or train the model again."
+    # Given to train as its starting model, it is refused the same way: a message, exit code 2.
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["train", "--model", str(model), "--output-dir", str(tmp_path / "out"), "--max-steps", "1"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and f"cannot load the model '{model}'" in err and "Traceback" not in err
+
+
+def test_code_shipped_in_a_model_folder_never_runs(tiny_camembert, tmp_path):
+    """A folder whose config and tokenizer name their own classes (``auto_map``) in a Python file of
+    the folder: the recipe loads transformers' own CamemBERT classes and never imports that file."""
+    from compta_finetune.recipes import camembert
+
+    model = shutil.copytree(tiny_camembert, tmp_path / "model")
+    ran = tmp_path / "the folder's code ran"
+    (model / "shipped.py").write_text(
+        f"import pathlib\npathlib.Path({str(ran)!r}).touch()\n"
+        "from transformers import CamembertConfig as Config, CamembertForSequenceClassification as Model\n"
+        "from transformers import PreTrainedTokenizerFast as Tokenizer\n",
+        encoding="utf-8",
+    )
+    for name, auto_map in [("config.json", {"AutoConfig": "shipped.Config", "AutoModelForSequenceClassification": "shipped.Model"}),
+                           ("tokenizer_config.json", {"AutoTokenizer": ["shipped.Tokenizer", None]})]:  # fmt: skip
+        settings = json.loads((model / name).read_text(encoding="utf-8"))
+        (model / name).write_text(json.dumps({**settings, "auto_map": auto_map}), encoding="utf-8")
+    loaded, tokenizer = camembert.load_model_and_tokenizer(str(model), {0: "606", 1: "626"}, {"606": 0, "626": 1})
+    assert not ran.exists()
+    assert type(loaded).__module__.startswith("transformers.") and type(tokenizer).__module__.startswith("transformers.")
+
+
+@pytest.mark.parametrize(
+    "given, output, refused",
+    [
+        ("org/name", "org/name", False),  # a hub id: nothing local to destroy
+        ("model", "model", True),  # a bare name is a local folder, present or not
+        ("./m", "m", True),
+        ("/compta-finetune-nowhere", "/compta-finetune-nowhere/out", True),
+        ("~/m", "~/m/out", True),
+        ("data\\x/m", "data\\x/m", True),  # a Windows-style path
+    ],
+)
+def test_an_input_is_local_unless_it_reads_as_a_hub_id(tmp_path, monkeypatch, given, output, refused):
+    from compta_finetune.outputs import check_apart_from_inputs
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if refused:
+        with pytest.raises(OutputError, match=r"writing the output would destroy the input"):
+            check_apart_from_inputs(output, {"--model": given})
+    else:
+        check_apart_from_inputs(output, {"--model": given})
+
+
+def test_checkpoints_of_ours_are_replaced_on_overwrite_in_a_new_parent_and_a_link_is_not_ours(tmp_path):
+    from compta_finetune.outputs import prepare_checkpoint_dir, read_marker
+
+    run = {"arguments": {"learning_rate": 0.001}, "data": {}}
+    checkpoints = tmp_path / "new" / "parent" / "model.checkpoints"
+    prepare_checkpoint_dir(checkpoints, resume=False, overwrite=False, run=run)
+    assert read_marker(checkpoints)["kind"] == "checkpoints"
+    (checkpoints / "checkpoint-2").mkdir()
+    (checkpoints / "checkpoint-2" / "trainer_state.json").write_text("{}", encoding="utf-8")
+    prepare_checkpoint_dir(checkpoints, resume=False, overwrite=True, run={**run, "data": {"train": "abc"}})
+    assert not (checkpoints / "checkpoint-2").exists() and read_marker(checkpoints)["run"]["data"] == {"train": "abc"}
+    (checkpoints / "checkpoint-3").mkdir()
+    (checkpoints / "checkpoint-3" / "trainer_state.json").write_text("{}", encoding="utf-8")
+    link = tmp_path / "link.checkpoints"
+    link.symlink_to(checkpoints)
+    with pytest.raises(OutputError, match="was not written by compta-finetune"):
+        prepare_checkpoint_dir(link, resume=False, overwrite=True, run=run)
+    assert (checkpoints / "checkpoint-3" / "trainer_state.json").is_file()
+
+
+def test_a_saved_folder_holds_the_config_the_arguments_in_json_the_results_and_our_marker(lora_folder, fine_tuned_camembert):
+    """What save_atomically writes, file by file: LoRA adapters get the base model's config (its own class
+    named, not PEFT's wrapper); the Trainer's pickled arguments are replaced by JSON; results.json is indented."""
+    from compta_finetune.outputs import read_marker
+
+    config = json.loads((lora_folder / "config.json").read_text(encoding="utf-8"))
+    assert config["architectures"] == ["PhiForSequenceClassification"] and config["id2label"]["0"]
+    for folder in (lora_folder, fine_tuned_camembert):
+        assert read_marker(folder)["kind"] == "model"
+        assert not (folder / "training_args.bin").exists()
+        assert "learning_rate" in json.loads((folder / "training_args.json").read_text(encoding="utf-8"))
+    text = (fine_tuned_camembert / "results.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+
+
+def _safetensors(header: dict, data: bytes) -> bytes:
+    text = json.dumps(header).encode()
+    return struct.pack("<Q", len(text)) + text + data
+
+
+def test_safetensors_files_are_measured_against_their_header(tmp_path):
+    from compta_finetune.guards import _safetensors_problem
+
+    def problem(content: bytes):
+        (tmp_path / "w.safetensors").write_bytes(content)
+        return _safetensors_problem(tmp_path / "w.safetensors")
+
+    tensor = {"w": {"dtype": "F32", "shape": [25], "data_offsets": [0, 100]}}
+    whole = _safetensors(tensor, bytes(100))
+    assert problem(whole) is None
+    assert problem(_safetensors({"__metadata__": {"format": "pt"}}, b"")) is None  # no tensor at all
+    assert problem(whole[:-10]) == f"truncated ({len(whole) - 10:,} bytes where its header announces {len(whole):,})"
+    assert problem(b"\xff" * 8 + b"{}" * 10) == "truncated (its header is cut)"  # a length beyond 2**63
+    assert problem(struct.pack("<Q", 15) + b"{}" * 6) == "truncated (its header is cut)"  # 15 bytes announced, 12 there
+
+
+def test_a_tokenizer_of_the_least_size_is_accepted_and_train_names_a_smaller_one(tiny_camembert, tmp_path, capsys):
+    from tokenizers import Tokenizer, models
+
+    from compta_finetune.guards import MIN_VOCABULARY, check_tokenizer
+
+    check_tokenizer([None] * MIN_VOCABULARY, "model")
+    with pytest.raises(ModelError, match=rf"the tokenizer of model has {MIN_VOCABULARY - 1} tokens only"):
+        check_tokenizer([None] * (MIN_VOCABULARY - 1), "model")
+    model_dir = shutil.copytree(tiny_camembert, tmp_path / "model")
+    Tokenizer(models.Unigram([("<unk>", 0.0), ("<pad>", 0.0), ("\u2581loyer", -1.0)], unk_id=0)).save(str(model_dir / "tokenizer.json"))
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["train", "--model", str(model_dir), "--output-dir", str(tmp_path / "out"), "--max-steps", "1"])
+    err = capsys.readouterr().err  # 3 tokens, and the special tokens its config adds
+    assert exited.value.code == 2 and re.search(rf"error: the tokenizer of {re.escape(str(model_dir))} has \d tokens only", err)
+
+
+@pytest.mark.parametrize("content", [{"tool": "another-tool", "kind": "model"}, ["compta-finetune"], "compta-finetune"])
+def test_a_marker_of_another_tool_or_not_an_object_is_not_ours(tmp_path, content):
+    from compta_finetune.outputs import MARKER, read_marker, write_marker
+
+    write_marker(tmp_path, "model")
+    assert read_marker(tmp_path)["kind"] == "model"
+    (tmp_path / MARKER).write_text(json.dumps(content), encoding="utf-8")
+    assert read_marker(tmp_path) is None

@@ -109,3 +109,16 @@ def test_predict_probabilities_applies_the_temperature_asked_or_the_models(fine_
     assert "Predicting" not in capsys.readouterr().err
     predict_probabilities(model, tokenizer, texts, progress=True)
     assert "Predicting" in capsys.readouterr().err
+
+
+def test_the_warning_names_ten_unknown_accounts_at_most(fine_tuned_camembert, tmp_path):
+    """A file of another chart of accounts would make the warning a page long: the ten first, then the count."""
+    unknown = [f"69{n:02d}7" for n in range(12)]  # 12 accounts absent from the chart the model learned
+    path = tmp_path / "other-chart.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["text", "label"], *[[f"Ligne {code}", code] for code in unknown]])
+    with pytest.warns(UserWarning, match="was not trained on") as caught:
+        report = evaluate_model(fine_tuned_camembert, path)
+    (warning,) = [w for w in caught if "was not trained on" in str(w.message)]
+    assert f"12 line(s) have 12 account(s) the model {fine_tuned_camembert} was not trained on ({', '.join(unknown[:10])});" in str(warning.message)
+    assert report["unknown_accounts"] == dict.fromkeys(unknown, 1)

@@ -28,12 +28,18 @@ import struct
 import warnings
 from pathlib import Path
 
+from huggingface_hub.errors import StrictDataclassError
 from transformers import TrainerCallback
 
 from compta_finetune.errors import ModelError, TrainingError
 
 TRUST_REMOTE_CODE = False
 """Passed to every ``from_pretrained``: code shipped with a model is never run."""
+
+UNREADABLE_MODEL = (OSError, ValueError, TypeError, AttributeError, KeyError, StrictDataclassError)
+"""What ``from_pretrained`` raises on a model folder it cannot read: a file missing or damaged
+(``OSError``, ``ValueError``), or a config value of the wrong type (``"layer_norm_eps": "x"``
+raises ``StrictDataclassError``, ``"id2label": "x"`` an ``AttributeError``)."""
 
 MIN_VOCABULARY = 100
 """Fewer tokens than this is not a tokenizer for French text (an empty one has a handful)."""

@@ -19,6 +19,7 @@ from compta_finetune.calibration import DEFAULT_THRESHOLD, Routing, route_batch
 from compta_finetune.errors import ModelError
 from compta_finetune.guards import (
     TRUST_REMOTE_CODE,
+    UNREADABLE_MODEL,
     check_base_model,
     check_model_folder,
     check_no_custom_code,
@@ -81,7 +82,7 @@ def load_for_inference(model_dir: str | Path) -> tuple[PreTrainedModel, PreTrain
             model = AutoModelForSequenceClassification.from_pretrained(
                 model_dir, use_safetensors=True, trust_remote_code=TRUST_REMOTE_CODE
             )
-    except (OSError, ValueError) as error:
+    except UNREADABLE_MODEL as error:
         raise ModelError(
             f"{model_dir}: the saved model cannot be loaded ({str(error).splitlines()[0]}).",
             "pass the --output-dir of a finished `compta-finetune train` run; with LoRA adapters, their base "
@@ -102,7 +103,7 @@ def _fine_tuned_config(model_dir: Path):
     check_no_custom_code(model_dir)  # before transformers reads it: it would offer to run the folder's code
     try:
         config = AutoConfig.from_pretrained(model_dir, trust_remote_code=TRUST_REMOTE_CODE)
-    except (OSError, ValueError) as error:
+    except UNREADABLE_MODEL as error:
         raise ModelError(
             f"{model_dir}: the saved model cannot be loaded ({str(error).splitlines()[0]}).",
             "pass the --output-dir of a finished `compta-finetune train` run, or train the model again.",

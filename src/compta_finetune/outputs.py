@@ -168,8 +168,14 @@ def check_output_name(output_dir: str | Path, option: str = "--output-dir") -> P
     return path
 
 
-def check_apart_from_inputs(output: str | Path, inputs: Mapping[str, str | Path | None], option: str = "--output-dir") -> None:
-    """Refuse an output that is, contains or lies inside one of ``inputs`` (option name to path)."""
+def check_apart_from_inputs(
+    output: str | Path, inputs: Mapping[str, str | Path | None], option: str = "--output-dir", fix: str | None = None
+) -> None:
+    """Refuse an output that is, contains or lies inside one of ``inputs`` (option name to path).
+
+    ``option`` names the output in the message; ``fix`` replaces the default advice (choose
+    another ``option``).
+    """
     target = Path(output).expanduser().resolve()
     for name, value in inputs.items():
         if value is None or not _looks_local(str(value)):
@@ -185,7 +191,7 @@ def check_apart_from_inputs(output: str | Path, inputs: Mapping[str, str | Path 
             continue
         raise OutputError(
             f"{option} {output} {relation} {name} {value}: writing the output would destroy the input.",
-            f"choose a {option} apart from the input files and the model you start from.",
+            fix or f"choose a {option} apart from the input files and the model you start from.",
         )
 
 

@@ -41,6 +41,7 @@ from compta_finetune.data import CORPUS_VARIANTS, ReadOptions, TrainingData, lab
 from compta_finetune.errors import DataError, ModelError, OutputError
 from compta_finetune.guards import (
     TRUST_REMOTE_CODE,
+    UNREADABLE_MODEL,
     StopOnNonFinite,
     check_checkpoint,
     check_model_folder,
@@ -575,8 +576,8 @@ def fine_tuned_labels(model_name_or_path: str) -> list[str] | None:
     """
     try:
         config = AutoConfig.from_pretrained(model_name_or_path, trust_remote_code=TRUST_REMOTE_CODE)
-    except (OSError, ValueError):
-        return None  # load_pretrained reports a missing model
+    except UNREADABLE_MODEL:
+        return None  # load_pretrained reports a missing or damaged model
     id2label = getattr(config, "id2label", None) or {}
     labels = [str(id2label[index]) for index in sorted(id2label)]
     # transformers names the labels of a model that has none of its own LABEL_0, LABEL_1...
@@ -627,7 +628,7 @@ def load_pretrained(recipe_name: str, model_name_or_path: str, id2label, label2i
         )
     try:
         model, tokenizer = get_recipe(recipe_name).load_model_and_tokenizer(model_name_or_path, id2label, label2id, **options)
-    except (OSError, ValueError) as error:
+    except UNREADABLE_MODEL as error:
         raise ModelError(
             f"cannot load the model {model_name_or_path!r}"
             + (" (HF_HUB_OFFLINE is set: nothing is downloaded)" if _offline() else "")
@@ -705,7 +706,13 @@ def check_outputs(arguments: FineTuningArguments) -> tuple[Path, Path]:
         "--test-file": arguments.test_file,
     }
     check_output_dir(output_dir, overwrite=arguments.overwrite, inputs=inputs)
-    check_apart_from_inputs(checkpoint_dir, inputs, option="the checkpoint folder")
+    check_apart_from_inputs(
+        checkpoint_dir,
+        inputs,
+        option="the checkpoint folder",
+        fix=f"choose another --output-dir: its checkpoint folder, {checkpoint_dir.name} beside it, must lie apart "
+        "from the input files and the model you start from.",
+    )
     previous = output_dir.with_name(f".{output_dir.name}.previous")
     if not output_dir.exists() and previous.is_dir():
         raise OutputError(
