@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import struct
 import types
 
 import pytest
@@ -299,13 +298,16 @@ def test_the_reason_adapters_do_not_load_is_their_first_telling_line(lora_folder
     assert caught.value.problem.endswith(f"do not fit their base model {base} ({detail}).")
 
 
-def test_a_model_folder_with_a_tokenizer_of_a_handful_of_tokens_is_named(fine_tuned_camembert, tmp_path):
+def _three_token_tokenizer(model_dir) -> None:
+    """Replace the folder's tokenizer by one of the right kind (CamemBERT's: unigram) that knows three tokens."""
     from tokenizers import Tokenizer, models
 
+    Tokenizer(models.Unigram([("<unk>", 0.0), ("<pad>", 0.0), ("\u2581loyer", -1.0)], unk_id=0)).save(str(model_dir / "tokenizer.json"))
+
+
+def test_a_model_folder_with_a_tokenizer_of_a_handful_of_tokens_is_named(fine_tuned_camembert, tmp_path):
     model_dir = shutil.copytree(fine_tuned_camembert, tmp_path / "model")
-    # A tokenizer of the right kind (CamemBERT's: unigram) that knows three tokens.
-    tokenizer = Tokenizer(models.Unigram([("<unk>", 0.0), ("<pad>", 0.0), ("\u2581loyer", -1.0)], unk_id=0))
-    tokenizer.save(str(model_dir / "tokenizer.json"))
+    _three_token_tokenizer(model_dir)
     with pytest.raises(ModelError) as caught:
         load_for_inference(model_dir)
     assert caught.value.problem.startswith(f"the tokenizer of {model_dir} has ")
@@ -348,28 +350,6 @@ def test_the_limit_is_the_smaller_of_the_models_and_the_tokenizers(fine_tuned_ca
     text = "Frais de déplacement : billet de train Paris-Lyon aller-retour, mission client " * 20
     with pytest.warns(UserWarning, match=rf"is more than the model reads \({limit} tokens\)"):
         predict_logits(model, tokenizer, [text], max_length=100_000)
-
-
-@pytest.mark.parametrize(
-    "model_type, pad_token_id, positions, tokenizer_limit, expected",
-    [
-        ("roberta", 1, 514, None, 512),  # positions numbered from padding id + 1
-        ("xlm-roberta", 1, 514, None, 512),
-        ("camembert", 0, 514, None, 513),  # a padding id of 0 still shifts positions by one
-        ("camembert", None, 514, None, 513),
-        ("phi", None, 2048, None, 2048),  # numbered from 0
-        ("phi", None, 2048, 1, 1),  # the smallest real limit a tokenizer can have
-        ("phi", None, 2048, 0, 2048),  # 0, or transformers' « no limit » of 10**30, is not a limit
-        ("phi", None, 2_000_000, 1_000_000, 2_000_000),
-        ("phi", None, 2048, 999_999, 2048),
-    ],
-)
-def test_what_a_model_reads_counts_its_position_offset_and_real_tokenizer_limits(model_type, pad_token_id, positions, tokenizer_limit, expected):
-    from compta_finetune.guards import model_max_length
-
-    config = types.SimpleNamespace(model_type=model_type, pad_token_id=pad_token_id, max_position_embeddings=positions)
-    tokenizer = object() if tokenizer_limit is None else types.SimpleNamespace(model_max_length=tokenizer_limit)
-    assert model_max_length(types.SimpleNamespace(config=config), tokenizer) == expected
 
 
 def test_a_nan_loss_in_the_logs_stops_training():
@@ -522,37 +502,14 @@ def test_a_saved_folder_holds_the_config_the_arguments_in_json_the_results_and_o
     assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False)
 
 
-def _safetensors(header: dict, data: bytes) -> bytes:
-    text = json.dumps(header).encode()
-    return struct.pack("<Q", len(text)) + text + data
-
-
-def test_safetensors_files_are_measured_against_their_header(tmp_path):
-    from compta_finetune.guards import _safetensors_problem
-
-    def problem(content: bytes):
-        (tmp_path / "w.safetensors").write_bytes(content)
-        return _safetensors_problem(tmp_path / "w.safetensors")
-
-    tensor = {"w": {"dtype": "F32", "shape": [25], "data_offsets": [0, 100]}}
-    whole = _safetensors(tensor, bytes(100))
-    assert problem(whole) is None
-    assert problem(_safetensors({"__metadata__": {"format": "pt"}}, b"")) is None  # no tensor at all
-    assert problem(whole[:-10]) == f"truncated ({len(whole) - 10:,} bytes where its header announces {len(whole):,})"
-    assert problem(b"\xff" * 8 + b"{}" * 10) == "truncated (its header is cut)"  # a length beyond 2**63
-    assert problem(struct.pack("<Q", 15) + b"{}" * 6) == "truncated (its header is cut)"  # 15 bytes announced, 12 there
-
-
 def test_a_tokenizer_of_the_least_size_is_accepted_and_train_names_a_smaller_one(tiny_camembert, tmp_path, capsys):
-    from tokenizers import Tokenizer, models
-
     from compta_finetune.guards import MIN_VOCABULARY, check_tokenizer
 
     check_tokenizer([None] * MIN_VOCABULARY, "model")
     with pytest.raises(ModelError, match=rf"the tokenizer of model has {MIN_VOCABULARY - 1} tokens only"):
         check_tokenizer([None] * (MIN_VOCABULARY - 1), "model")
     model_dir = shutil.copytree(tiny_camembert, tmp_path / "model")
-    Tokenizer(models.Unigram([("<unk>", 0.0), ("<pad>", 0.0), ("\u2581loyer", -1.0)], unk_id=0)).save(str(model_dir / "tokenizer.json"))
+    _three_token_tokenizer(model_dir)
     with pytest.raises(SystemExit) as exited:
         cli.main(["train", "--model", str(model_dir), "--output-dir", str(tmp_path / "out"), "--max-steps", "1"])
     err = capsys.readouterr().err  # 3 tokens, and the special tokens its config adds

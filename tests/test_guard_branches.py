@@ -17,6 +17,7 @@ from compta_finetune.guards import (
     check_base_model,
     check_checkpoint,
     check_no_custom_code,
+    _safetensors_problem,
     check_weights,
     clamp_max_length,
     model_max_length,
@@ -117,6 +118,40 @@ def test_max_length_comes_from_positions_and_a_real_tokenizer_limit():
     with pytest.warns(UserWarning, match="--max-length 4096 is more than the model reads .2048 tokens."):
         assert clamp_max_length(4096, phi, unlimited) == 2048
     assert clamp_max_length(64, phi, unlimited) == 64
+
+
+@pytest.mark.parametrize(
+    "model_type, pad_token_id, positions, tokenizer_limit, expected",
+    [
+        ("roberta", 1, 514, None, 512),  # positions numbered from padding id + 1
+        ("xlm-roberta", 1, 514, None, 512),
+        ("camembert", 0, 514, None, 513),  # a padding id of 0 still shifts positions by one
+        ("camembert", None, 514, None, 513),
+        ("phi", None, 2048, None, 2048),  # numbered from 0
+        ("phi", None, 2048, 1, 1),  # the smallest real limit a tokenizer can have
+        ("phi", None, 2048, 0, 2048),  # 0, or transformers' « no limit » of 10**30, is not a limit
+        ("phi", None, 2_000_000, 1_000_000, 2_000_000),
+        ("phi", None, 2048, 999_999, 2048),
+    ],
+)
+def test_what_a_model_reads_counts_its_position_offset_and_real_tokenizer_limits(model_type, pad_token_id, positions, tokenizer_limit, expected):
+    config = SimpleNamespace(model_type=model_type, pad_token_id=pad_token_id, max_position_embeddings=positions)
+    tokenizer = object() if tokenizer_limit is None else SimpleNamespace(model_max_length=tokenizer_limit)
+    assert model_max_length(SimpleNamespace(config=config), tokenizer) == expected
+
+
+def test_safetensors_files_are_measured_against_their_header(tmp_path):
+    def problem(content: bytes):
+        (tmp_path / "w.safetensors").write_bytes(content)
+        return _safetensors_problem(tmp_path / "w.safetensors")
+
+    tensor = {"w": {"dtype": "F32", "shape": [25], "data_offsets": [0, 100]}}
+    whole = safetensors_bytes(tensor) + bytes(100)
+    assert problem(whole) is None
+    assert problem(safetensors_bytes({"__metadata__": {"format": "pt"}})) is None  # no tensor at all
+    assert problem(whole[:-10]) == f"truncated ({len(whole) - 10:,} bytes where its header announces {len(whole):,})"
+    assert problem(b"\xff" * 8 + b"{}" * 10) == "truncated (its header is cut)"  # a length beyond 2**63
+    assert problem(struct.pack("<Q", 15) + b"{}" * 6) == "truncated (its header is cut)"  # 15 bytes announced, 12 there
 
 
 def test_non_finite_gradients_and_logged_losses_stop_training():
