@@ -65,9 +65,14 @@ def settings() -> tuple[list[str], list[str]]:
 
 
 def accepted_survivors() -> dict[str, str]:
-    """``[tool.compta-finetune.mutation.accepted]``: function pattern -> why its surviving mutants are accepted."""
+    """Mutant name or function pattern -> why its surviving mutants are accepted.
+
+    ``[tool.compta-finetune.mutation.accepted]`` is written the other way round, each reason once
+    with the list of the mutants and patterns it accepts.
+    """
     tool = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
-    return tool.get("compta-finetune", {}).get("mutation", {}).get("accepted", {})
+    by_reason = tool.get("compta-finetune", {}).get("mutation", {}).get("accepted", {})
+    return {key: reason for reason, keys in by_reason.items() for key in keys}
 
 
 WORDING = (

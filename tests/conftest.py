@@ -65,6 +65,11 @@ def pytest_collection_modifyitems(items):
         for item in items:
             seconds[item.location[0]] = seconds.get(item.location[0], 0.0) + _MUTMUT_DURATIONS.get(item.nodeid, 0.0)
         items.sort(key=lambda item: seconds[item.location[0]])  # sort is stable: a file's order is kept
+    else:
+        # make pytest: each file goes whole to the next free worker, in this order (xdist's
+        # --no-loadscope-reorder). The end-to-end files first, so that the quick ones fill the
+        # gaps at the end and both workers finish together, not one waiting on a long last file.
+        items.sort(key=lambda item: item.get_closest_marker("end_to_end") is None)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -29,6 +29,8 @@ from compta_finetune.cli import main
 from compta_finetune.outputs import MARKER, output_lock, written_by_us
 from compta_finetune.testing import train_camembert_tokenizer
 
+pytestmark = pytest.mark.end_to_end
+
 SOURCE = Path(compta_finetune.__file__).resolve().parent
 
 

@@ -2,8 +2,12 @@
 
 import math
 
+import pytest
+
 from compta_finetune.lab.baseline import evaluate_baseline
 from compta_finetune.data import load_account_labels
+
+pytestmark = pytest.mark.end_to_end
 
 
 def test_baseline_scores_every_account_on_the_test_split():

@@ -15,7 +15,9 @@ Checks:
 * the copy button copies code without its ``>>>``, ``...`` and ``$`` prompts, nor its outputs;
 * what a reader copies runs: on every page, every copy button is clicked and the clipboard read
   back; the Python is pasted, in page order, into a fresh interpreter and must run (a block
-  showing a traceback must raise exactly that error); shell commands must parse and use only
+  showing a traceback must raise exactly that error). The interpreter is a fork of one that has
+  imported torch and the other heavy libraries once (``_WarmPython``): an empty namespace, in the
+  page's folder, without 50 imports of torch; shell commands must parse and use only
   options their ``--help`` lists (details above ``test_copied_python_runs``);
 * whole tables and pages: at 1366 px and 390 px, no table is wider than its column and no page
   wider than the window;
@@ -484,8 +486,10 @@ class CopiedBlock:
 def checks(tmp_path_factory):
     """Runs the copied code's checks side by side, one per core, while the browser goes on copying."""
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
-    yield CopiedChecks(pool, tmp_path_factory.mktemp("copied"))
+    directory = tmp_path_factory.mktemp("copied")
+    yield CopiedChecks(pool, directory)
     pool.shutdown(cancel_futures=True)  # checks that no test waited for (deselected): not started
+    _WarmPython.close_all()
 
 
 @pytest.fixture(scope="session")
@@ -549,6 +553,115 @@ print("OK", len(blocks))
 '''
 
 
+# The heavy libraries the pages use, imported once per warm interpreter (see _WarmPython).
+_PRELOAD = ("torch", "transformers.trainer", "datasets", "pandas", "sklearn.linear_model",
+            "sklearn.feature_extraction.text", "matplotlib.pyplot")
+
+_SERVER = r'''
+import importlib, json, os, runpy, signal, sys, time, traceback
+for module in json.loads(sys.argv[1]):
+    importlib.import_module(module)
+print("ready", flush=True)
+while request := sys.stdin.readline():
+    request = json.loads(request)
+    pid = os.fork()
+    if pid == 0:  # the child: as `python ARGV...` started in request["cwd"]
+        code = 1
+        try:
+            null = os.open(os.devnull, os.O_RDONLY)
+            out = os.open(request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            err = os.open(request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(null, 0), os.dup2(out, 1), os.dup2(err, 2)
+            os.chdir(request["cwd"])
+            argv = request["argv"]
+            try:
+                if argv[0] == "-m":  # python -m MODULE: the working directory first on sys.path
+                    sys.argv, sys.path[0] = argv[1:], request["cwd"]
+                    runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+                else:  # python FILE: the file's folder first on sys.path
+                    sys.argv, sys.path[0] = list(argv), os.path.dirname(os.path.abspath(argv[0]))
+                    runpy.run_path(argv[0], run_name="__main__")
+                code = 0
+            except SystemExit as exit:
+                code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+                if not isinstance(exit.code, (int, type(None))):
+                    print(exit.code, file=sys.stderr)
+            except BaseException:
+                traceback.print_exc()
+        finally:
+            sys.stdout.flush(), sys.stderr.flush()
+            os._exit(code)
+    deadline = time.monotonic() + request["timeout"]
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            done = os.waitpid(pid, 0)
+            break
+        time.sleep(0.02)
+    timed_out = time.monotonic() > deadline
+    print(json.dumps(None if timed_out else os.waitstatus_to_exitcode(done[1])), flush=True)
+'''
+
+
+class _WarmPython:
+    """A Python process that has imported the heavy libraries (:data:`_PRELOAD`) once, and runs
+    each command in a fork of itself: as ``python ARGV`` in a fresh interpreter, minus the 5 s of
+    importing torch and transformers that each of 50 pages and scripts would pay again.
+
+    What the fork keeps from the warm process is only those libraries in ``sys.modules``: the
+    pasted code still starts from an empty namespace (a missing import still fails), in the
+    page's folder, with the environment of :func:`_python_env` and the installed package.
+    One per thread of the checks' pool, used one command at a time.
+    """
+
+    workdir: Path  # where the requests' outputs go: set by CopiedChecks
+    _local = threading.local()
+    _all: list[_WarmPython] = []
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        server = directory / "warm_python.py"
+        server.write_text(_SERVER, encoding="utf-8")
+        import json
+        import subprocess
+
+        self.process = subprocess.Popen(
+            [sys.executable, str(server), json.dumps(_PRELOAD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            text=True, env=_python_env(), cwd=ROOT,
+        )
+        assert self.process.stdout.readline().strip() == "ready", "the warm interpreter did not start"
+
+    @classmethod
+    def here(cls) -> _WarmPython:
+        """This thread's warm interpreter (started on first use)."""
+        if getattr(cls._local, "python", None) is None:
+            cls._local.python = cls(cls.workdir)
+            cls._all.append(cls._local.python)
+        return cls._local.python
+
+    def run(self, argv: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, str]:
+        """``python *argv`` in ``cwd``: (exit status, or None after ``timeout`` seconds; stdout; stderr)."""
+        import json
+
+        number = next(_NUMBERS)
+        out, err = self.directory / f"run{number}.out", self.directory / f"run{number}.err"
+        request = {"argv": [str(word) for word in argv], "cwd": str(cwd), "stdout": str(out), "stderr": str(err), "timeout": timeout}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        status = json.loads(self.process.stdout.readline())
+        return status, out.read_text(encoding="utf-8", errors="replace"), err.read_text(encoding="utf-8", errors="replace")
+
+    @classmethod
+    def close_all(cls) -> None:
+        for python in cls._all:
+            python.process.stdin.close()
+            python.process.wait(timeout=60)
+        cls._all.clear()
+
+
+_NUMBERS = itertools.count()
+
+
 def _page_dir(name: str) -> Path:
     """The folder of docs/ a page comes from (the working directory its code is run in)."""
     folder = ROOT / "docs" / Path(name).parent
@@ -565,9 +678,10 @@ def _python_env() -> dict[str, str]:
 class CopiedChecks:
     """The checks of the copied code, page by page, started on a thread pool as pages are copied.
 
-    Python: a page's blocks, pasted in page order into one fresh interpreter (a subprocess, in
-    the page's folder); a complete script is run with ``--help`` instead. Shell: each command
-    is checked by :func:`check_command`. Each check returns a list of problems.
+    Python: a page's blocks, pasted in page order into one fresh interpreter (a fork of a
+    :class:`_WarmPython`, in the page's folder); a complete script is run with ``--help``
+    instead. Shell: each command is checked by :func:`check_command`. Each check returns a list
+    of problems.
     """
 
     def __init__(self, pool: concurrent.futures.Executor, directory: Path):
@@ -578,6 +692,7 @@ class CopiedChecks:
         self.numbers = itertools.count()  # file names: one each, whatever the pages' names
         self.driver = directory / "driver.py"
         self.driver.write_text(_DRIVER, encoding="utf-8")
+        _WarmPython.workdir = directory
 
     def start(self, name: str, blocks: list[CopiedBlock]) -> None:
         if name.startswith("_modules/"):
@@ -605,37 +720,26 @@ class CopiedChecks:
     def _paste(self, name: str, session: list[dict]) -> list[str]:
         """One page's blocks in one fresh interpreter, as a reader pastes them."""
         import json
-        import subprocess
 
         data = self.directory / f"page{next(self.numbers)}.json"
         data.write_text(json.dumps({"module": "__main__", "blocks": session}), encoding="utf-8")
         started = time.perf_counter()
-        try:
-            run = subprocess.run(
-                [sys.executable, str(self.driver), str(data)], cwd=_page_dir(name), env=_python_env(),
-                capture_output=True, text=True, timeout=600,
-            )
-        except subprocess.TimeoutExpired:
+        status, stdout, stderr = _WarmPython.here().run([self.driver, data], _page_dir(name), timeout=600)
+        self.seconds[name] = time.perf_counter() - started
+        if status is None:
             return [f"{name}: the copied code did not finish in 600 s"]
-        finally:
-            self.seconds[name] = time.perf_counter() - started
-        if run.returncode == 0:
+        if status == 0:
             return []
-        failed = [line for line in run.stdout.splitlines() if line.startswith("FAILED")]
-        return [failed[0][7:] if failed else f"{name}: exit {run.returncode}: {run.stderr.strip()[-600:]}"]
+        failed = [line for line in stdout.splitlines() if line.startswith("FAILED")]
+        return [failed[0][7:] if failed else f"{name}: exit {status}: {stderr.strip()[-600:]}"]
 
     def _script(self, block: CopiedBlock) -> list[str]:
         """A complete script, saved to a file: ``python script.py --help`` prints its usage."""
-        import subprocess
-
         script = self.directory / f"script{next(self.numbers)}.py"
         script.write_text(block.copied, encoding="utf-8")
-        run = subprocess.run(
-            [sys.executable, str(script), "--help"], cwd=_page_dir(block.page), env=_python_env(),
-            capture_output=True, text=True, timeout=120,
-        )
-        if run.returncode != 0 or "usage:" not in run.stdout:
-            return [f"{block.where}: `python script.py --help` failed: {run.stderr.strip()[-400:]}"]
+        status, stdout, stderr = _WarmPython.here().run([script, "--help"], _page_dir(block.page), timeout=120)
+        if status != 0 or "usage:" not in stdout:
+            return [f"{block.where}: `python script.py --help` failed: {stderr.strip()[-400:]}"]
         return []
 
     @staticmethod
@@ -661,11 +765,8 @@ def _help(command: tuple[str, ...]) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _run_help(command: tuple[str, ...]) -> str:
-    import subprocess
-
-    run = subprocess.run([sys.executable, *command, "--help"], env=_python_env(), capture_output=True,
-                         text=True, timeout=120, cwd=ROOT)
-    return run.stdout if run.returncode == 0 else ""
+    status, stdout, _ = _WarmPython.here().run([*command, "--help"], ROOT, timeout=120)
+    return stdout if status == 0 else ""
 
 
 def _make_targets() -> set[str]:

@@ -23,6 +23,8 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 from compta_finetune.testing import build_tiny_camembert, build_tiny_phi
 
+pytestmark = pytest.mark.end_to_end
+
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINAL = ROOT / "docs" / "original"
 DATA = ROOT / "src" / "compta_finetune" / "data"

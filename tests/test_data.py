@@ -83,6 +83,7 @@ def test_prediction_files_need_no_label(tmp_path):
 # --- The files firms have ----------------------------------------------------------------------
 
 import codecs  # noqa: E402
+import warnings  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 
@@ -171,3 +172,66 @@ def test_recipes_are_values_and_listing_them_imports_no_torch():
 
     assert (RECIPES["camembert"].model_name, RECIPES["phi2"].model_name) == (camembert.MODEL_NAME, phi2.MODEL_NAME)
     assert RECIPES["phi2"].load_options == ("lora",) and RECIPES["camembert"].load_options == ()
+
+
+def test_training_data_warns_about_duplicates_of_the_train_file_only(tmp_path):
+    train = write(tmp_path / "train.csv", "text,label\nToner,6064\nToner,6064\nToner,6064\nLoyer,6132\n")
+    validation = write(tmp_path / "validation.csv", "text,label\nLoyer,6132\nLoyer,6132\n")  # not counted
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = load_training_data({"train": train, "validation": validation})
+    assert [(w.category, str(w.message)) for w in caught] == [
+        (UserWarning, f"{train}: 2 duplicate line(s); they are kept.")
+    ]
+    assert data.dataset["train"].num_rows == 4
+
+
+def test_without_labels_the_label_set_is_the_train_files_whatever_the_order(tmp_path):
+    validation = write(tmp_path / "validation.csv", "text,label\nLoyer,6132\nEau,6061\n")
+    train = write(tmp_path / "train.csv", "text,label\nToner,6064\nLoyer,6132\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # 6061 is absent from training: warned, left out
+        data = load_training_data({"validation": validation, "train": train})
+    assert data.dataset["train"].features["label"].names == ["6064", "6132"]
+
+
+ABSENT = ["6011", "6012", "6013", "6014", "6015", "6016", "6017", "6018", "6019", "6021", "6022"]
+
+
+@pytest.mark.parametrize("absent, listed", [(10, ", ".join(ABSENT[:10]) + ")"), (11, ", ".join(ABSENT[:10]) + ", ...)")])
+def test_accounts_absent_from_training_are_named_ten_at_most(tmp_path, absent, listed):
+    train = write(tmp_path / "train.csv", "text,label\nToner,6064\nLoyer,6132\n")
+    validation = write(tmp_path / "validation.csv", "text,label\n" + "".join(f"Ligne {code},{code}\n" for code in ABSENT[:absent]))
+    with pytest.warns(UserWarning) as caught:
+        data = load_training_data({"train": train, "validation": validation})
+    assert str(caught[0].message) == (
+        f"{validation}: {absent} validation line(s) have {absent} account(s) absent from training ({listed}; they are left out."
+    )
+    assert data.left_out == {"validation": dict.fromkeys(ABSENT[:absent], 1)}
+
+
+def test_reading_options_reach_the_reader(tmp_path):
+    path = write(tmp_path / "export.csv", "libelle,compte\nToner HP,6064\nLoyer,6132\n")
+    options = ReadOptions(text_column="libelle", label_column="compte")
+    assert read_invoice_csv(path, {"6064", "6132"}, options=options) == [
+        {"text": "Toner HP", "label": "6064"}, {"text": "Loyer", "label": "6132"}
+    ]
+    corpus = load_invoice_dataset({"train": path}, options=options)
+    assert corpus["train"]["text"] == ["Toner HP", "Loyer"]
+
+
+def test_build_tiny_pretrains_only_when_asked(monkeypatch, tmp_path):
+    import importlib
+
+    from compta_finetune.recipes import RECIPES
+
+    recipe = RECIPES["camembert"]
+    module, _, name = recipe.tiny_builder.partition(":")
+    calls = []
+    monkeypatch.setattr(importlib.import_module(module), name, lambda directory, **options: calls.append((directory, options)))
+    module, _, name = recipe.tiny_pretraining_epochs.partition(":")
+    epochs = getattr(importlib.import_module(module), name)
+    recipe.build_tiny(tmp_path / "random")
+    recipe.build_tiny(tmp_path / "pretrained", pretrain=True)
+    assert calls == [(tmp_path / "random", {}), (tmp_path / "pretrained", {"pretraining_epochs": epochs})]
+

@@ -8,10 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import compta_finetune
 
 from compta_finetune.data import load_account_labels, read_invoice_csv
 from compta_finetune.inference import load_for_inference, predict
+
+pytestmark = pytest.mark.end_to_end
 
 BATCH_SIZE = 8
 

@@ -28,6 +28,8 @@ from compta_finetune.lab.experiments import (
     spread,
 )
 
+pytestmark = pytest.mark.end_to_end
+
 INDEPENDENT_LINES = Path(__file__).parent / "data" / "independent_lines.csv"
 SETTINGS = replace(
     ExperimentSettings.reduced(),

@@ -49,6 +49,19 @@ def test_custom_code_named_in_nested_auto_map_entries(tmp_path):
         check_no_custom_code(tmp_path)
 
 
+def test_a_tokenizer_folder_without_config_is_checked_too(tmp_path):
+    # A tokenizer saved alone has no config.json: its tokenizer_config.json is still read.
+    (tmp_path / "tokenizer_config.json").write_text(json.dumps({"auto_map": {"AutoTokenizer": ["evil_tok.Slow", None]}}), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"tokenizer_config.json asks to run Python code .*\(auto_map: evil_tok\)\."):
+        check_no_custom_code(tmp_path)
+
+
+def test_an_auto_map_without_a_module_name_is_still_refused(tmp_path):
+    (tmp_path / "config.json").write_text(json.dumps({"model_type": "camembert", "auto_map": {"AutoModel": [None]}}), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"config.json asks to run Python code shipped with the model \(auto_map: \?\)\."):
+        check_no_custom_code(tmp_path)
+
+
 def test_a_missing_folder_has_no_weights_to_check(tmp_path):
     assert check_weights(tmp_path / "absent") is None
 

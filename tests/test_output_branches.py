@@ -18,7 +18,9 @@ from compta_finetune.outputs import (
     make_durable,
     output_lock,
     prepare_checkpoint_dir,
+    private_staging,
     read_marker,
+    replace_dir,
     written_by_us,
 )
 
@@ -157,3 +159,40 @@ def test_resuming_names_every_difference_with_the_data_digests(tmp_path):
     (tmp_path / "other" / "checkpoint-2" / "trainer_state.json").write_text("{}", encoding="utf-8")
     prepare_checkpoint_dir(tmp_path / "other", resume=True, overwrite=False, run={"data": {}})
     assert (tmp_path / "other" / "checkpoint-2").is_dir()
+
+
+def test_a_lock_held_by_another_tool_is_refused_without_its_record(tmp_path):
+    """flock is per open file: a second open in this process conflicts like another process would."""
+    import fcntl
+
+    lock_file = tmp_path / ".model.lock"
+    lock_file.write_text("[1, 2]", encoding="utf-8")  # a JSON record, but not ours
+    with open(lock_file, "rb") as foreign:
+        fcntl.flock(foreign, fcntl.LOCK_EX)
+        with pytest.raises(OutputError, match=r"another compta-finetune process \(PID \?\)\.") as refused:
+            with output_lock(tmp_path / "model", purpose="train"):
+                pass
+    assert "kill PID" in refused.value.fix
+    assert lock_file.read_text(encoding="utf-8") == "[1, 2]"  # the holder's file is left as it was
+
+
+def test_staging_lies_beside_its_target_and_clears_what_killed_saves_left(tmp_path):
+    target = tmp_path / "new" / "parents" / "model"
+    (tmp_path / "new" / "parents").mkdir(parents=True)
+    (tmp_path / "new" / "parents" / ".model.saving-old").mkdir()  # a killed save's folder
+    (tmp_path / "new" / "parents" / ".model.saving-file").write_text("x", encoding="utf-8")  # not a folder
+    staging = private_staging(target)
+    assert staging.parent == target.parent and staging.name.startswith(".model.saving-")
+    assert {path.name for path in target.parent.iterdir()} == {".model.saving-file", staging.name}
+    assert private_staging(tmp_path / "absent" / "deep" / "model").parent == tmp_path / "absent" / "deep"
+
+
+def test_replace_dir_clears_a_stale_previous_copy(tmp_path):
+    target, staging = tmp_path / "model", tmp_path / ".model.saving-1"
+    for folder, content in ((target, "old"), (staging, "new"), (tmp_path / ".model.previous", "crashed")):
+        folder.mkdir()
+        (folder / "weights").write_text(content, encoding="utf-8")
+    replace_dir(staging, target)
+    assert (target / "weights").read_text(encoding="utf-8") == "new"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["model"]
+

@@ -10,6 +10,8 @@ from compta_finetune.examples import finetune_camembert, finetune_phi2
 from compta_finetune.inference import load_for_inference, predict
 from compta_finetune.training import FineTuningArguments, finetune
 
+pytestmark = pytest.mark.end_to_end
+
 ACCOUNTS = set(load_account_labels())
 
 

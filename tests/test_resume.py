@@ -13,6 +13,8 @@ import compta_finetune
 import pytest
 from safetensors.torch import load_file
 
+pytestmark = pytest.mark.end_to_end
+
 # small_corpus: 252 training lines, 16 steps per epoch at 16 lines per batch. 48 steps make 3
 # epochs; the run is killed once checkpoint-20 is written, 4 steps into the second epoch, so
 # the resumed run must restore the data order of an epoch that is not the first, and the

@@ -23,6 +23,8 @@ from compta_finetune.training import (
     resolve_fine_tuning_settings,
 )
 
+pytestmark = pytest.mark.end_to_end
+
 ACCOUNTS = list(load_account_labels())
 
 

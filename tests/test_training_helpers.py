@@ -223,3 +223,14 @@ def test_the_recipe_options_reach_the_recipe(tiny_phi):
     full, _ = load_pretrained("phi2", str(tiny_phi), labels, {v: k for k, v in labels.items()}, lora=False)
     assert not isinstance(full, PeftModel)
     assert all(parameter.requires_grad for parameter in full.parameters())
+
+
+def test_fine_tuning_config_is_written_as_indented_json_with_its_source(tmp_path):
+    from compta_finetune.training import save_fine_tuning_config
+
+    path = save_fine_tuning_config(tmp_path, learning_rate=2e-3, batch_size=8.0, source="compta-finetune tiny")
+    assert path.read_text(encoding="utf-8") == (
+        '{\n  "source": "compta-finetune tiny",\n  "learning_rate": 0.002,\n  "batch_size": 8\n}\n'
+    )
+    with pytest.raises(TypeError, match=r"unknown fine-tuning setting\(s\): lr, warmup$"):
+        save_fine_tuning_config(tmp_path, warmup=0.1, lr=1e-3, source="x")
