@@ -48,7 +48,7 @@ doctest: $(INSTALLED)
 # product module (subprocess runs included).
 PYTEST_WORKERS ?= auto
 pytest: $(INSTALLED)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=8
 	$(BIN)/python benchmarks/branch_coverage.py
 
 # The built site in headless Chromium: every page without console errors, links and images,
@@ -62,7 +62,9 @@ $(CHROMIUM):
 
 # pytest first: it writes the coverage data that the html build's « Vérifié par » notes read.
 # (pytest and the doctest build side by side were slower on 2 cores: 308 s instead of 164 + 115 s.)
-test: pytest
+# Chromium's apt install (about 25 s, mostly download) runs beside pytest, not after the site build.
+test:
+	$(MAKE) -j2 pytest $(CHROMIUM)
 	$(MAKE) doctest html browser-test
 
 # Benchmarks (about 7 minutes on 2 cores: they time a cold `make html` and `make test` too).

@@ -37,6 +37,7 @@ extensions = [
     "french",  # French typography on prose, accent-insensitive French search
     "figures",  # :fig:`file.key | .1f`: a figure from benchmarks/*.json or docs/_data/*.json, in French
     "notebook_downloads",  # each executed page offers its .ipynb, with a pinned install cell
+    "notebook_order",  # with -j, the executed pages' notebooks run side by side (notebook_seconds below)
 ]
 
 exclude_patterns = ["_build", "_ext", "original", "**.ipynb_checkpoints", "jupyter_execute"]
@@ -79,5 +80,15 @@ nb_execution_raise_on_error = True
 # Generous: the machine that builds may be shared (a cell that trains for 1 min can take 5).
 nb_execution_timeout = 900
 nb_merge_streams = True
+# Seconds each page's notebook took in a cold `make doctest` on 2 cores (myst-nb's « Executed
+# notebook in ... seconds »): docs/_ext/notebook_order.py balances the parallel read with them.
+# Only the order of reading depends on them; a new executed page counts as 10 s until listed.
+notebook_seconds = {
+    "guides/vos-factures": 79,
+    "resultats/resultats": 26,
+    "concepts/corpus": 19,
+    "concepts/materiel": 10,
+    "resultats/performances": 2,
+}
 
 doctest_global_setup = "import os\nos.environ['HF_HUB_OFFLINE'] = '1'"

@@ -13,7 +13,10 @@ Run with ``make mutation``: every function of the product modules but those list
 mutant would rerun whole trainings); ``--all`` includes them. Or give mutmut's mutant-name
 patterns to test part of them, e.g. ``python benchmarks/mutation.py 'compta_finetune.metrics.*'``:
 the other modules keep their earlier results (mutmut keeps them in ``mutants/``).
-``--report`` only re-reads ``mutants/`` and rewrites the JSON. An interrupted run resumes:
+``--report`` only re-reads ``mutants/`` and rewrites the JSON. ``mutants/`` stays on the machine
+that ran mutmut: where a new clone tested fewer of a module's mutants than the committed JSON
+counts, the module keeps its committed row and date, updated by the new results of its
+survivors (:func:`with_earlier_results`). An interrupted run resumes:
 only the mutants without a result are named to mutmut (:func:`pending`); ``--rerun`` tests
 every one again.
 
@@ -349,9 +352,65 @@ def read_results(include_skipped: bool) -> dict[str, dict]:
             "score_without_equivalent": round(100 * caught / (tested - equivalent), 1) if tested > equivalent else None,
             # Sum of the mutants' test runs: the module's share of the run, on one core.
             "seconds": round(sum(v for v in durations.values() if v), 1),
+            "measured": datetime.date.fromtimestamp(meta.stat().st_mtime).isoformat(),
             "survivors": survivors,
         }
     return modules
+
+
+def with_earlier_results(modules: dict[str, dict], earlier: dict[str, dict], earlier_date: str | None) -> dict[str, dict]:
+    """Each module's row: from ``mutants/`` or, where this clone tested fewer of its mutants, the earlier report's.
+
+    ``mutants/`` holds only what mutmut ran in this clone. A module whose mutants were all
+    tested here, or more of them than in the committed report, gets the row read from
+    ``mutants/``. Otherwise the committed row is kept, with the date it was measured
+    (``measured``), updated by what this clone found about its survivors (a survivor killed
+    since counts as killed) and their reasons read again from pyproject.toml. Run on a new
+    clone, ``python benchmarks/mutation.py NAMES...`` with the survivors' names thus updates the
+    report without retesting the thousands of killed mutants.
+    """
+    accepted = accepted_survivors()
+    merged = {}
+    for name, row in modules.items():
+        kept = earlier.get(name)
+        tried = row["total"] - row["not_checked"]
+        if kept is None or row["not_checked"] == 0 or tried >= kept["total"] - kept["not_checked"]:
+            merged[name] = row
+            continue
+        now = {survivor["mutant"]: survivor["status"] for survivor in row["survivors"]}
+        statuses = tried_statuses(name)
+        counts = {key: kept[key] for key in ("killed", "timeout", "survived", "no_tests")}
+        survivors = []
+        for survivor in kept["survivors"]:
+            status = now.get(survivor["mutant"], statuses.get(survivor["mutant"], survivor["status"]))
+            if status in ("killed", "timeout"):
+                counts[status] += 1
+                counts[survivor["status"] if survivor["status"] in counts else "survived"] -= 1
+            else:
+                survivors.append({**survivor, "accepted": reason_for(survivor["mutant"], accepted)})
+        equivalent = sum(1 for survivor in survivors if is_equivalent(survivor["accepted"]))
+        caught = counts["killed"] + counts["timeout"]
+        tested = kept["total"] - kept["not_checked"]
+        merged[name] = {
+            **kept,
+            **counts,
+            "measured": kept.get("measured", earlier_date),
+            "score": round(100 * caught / tested, 1) if tested else None,
+            "equivalent": equivalent,
+            "score_without_equivalent": round(100 * caught / (tested - equivalent), 1) if tested > equivalent else None,
+            "survivors": survivors,
+        }
+    return merged
+
+
+def tried_statuses(module: str) -> dict[str, str]:
+    """Status of each mutant of ``module`` that has a result in ``mutants/``."""
+    source = MUTANTS / "src" / Path(*module.split("."))
+    meta = source.with_suffix(".py.meta") if source.with_suffix(".py.meta").is_file() else source / "__init__.py.meta"
+    if not meta.is_file():
+        return {}
+    codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
+    return {key: STATUS.get(code, "suspicious") for key, code in codes.items() if code is not None}
 
 
 def main() -> None:
@@ -372,14 +431,16 @@ def main() -> None:
             print("Every selected mutant already has a result in mutants/ (--rerun tests them again).")
         else:
             seconds = run_mutmut(patterns, options.max_children)
-    modules = read_results(include_skipped=options.all or bool(options.patterns))
-    if not modules:
+    previous = json.loads(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
+    fresh = read_results(include_skipped=options.all or bool(options.patterns))
+    if not fresh:
         sys.exit("No mutmut results in mutants/: run `make mutation` first.")
+    modules = with_earlier_results(fresh, previous.get("modules", {}), previous.get("date"))
+    kept = [name for name, row in modules.items() if row is not fresh[name]]
     totals = Counter()
     for row in modules.values():
         totals.update({k: row[k] for k in ("total", "killed", "timeout", "survived", "no_tests", "not_checked", "equivalent")})
     tested = totals["total"] - totals["not_checked"]
-    previous = json.loads(OUTPUT.read_text(encoding="utf-8")) if OUTPUT.exists() else {}
     document = {
         "date": datetime.date.today().isoformat(),
         "tool": f"mutmut {metadata.version('mutmut')}",
@@ -390,6 +451,8 @@ def main() -> None:
         else "python benchmarks/mutation.py --all" if options.all else "make mutation",
         "skipped_functions": [] if options.all or options.patterns else settings()[1],
         "wall_seconds": round(seconds, 1) if seconds is not None else previous.get("wall_seconds"),
+        # Modules that this clone's mutants/ holds no result for: their rows are the earlier report's.
+        "kept_from_earlier_runs": kept,
         "modules": modules,
         "total": {
             **dict(totals),
@@ -411,9 +474,11 @@ def main() -> None:
     print(f"Total score {document['total']['score']} % ({document['total']['score_without_equivalent']} % without the "
           f"equivalent mutants); written to {OUTPUT.relative_to(ROOT)}")
     print(f"{len(survivors)} survivors, {len(survivors) - len(unexplained)} accepted with a written reason "
-          "([tool.compta-finetune.mutation.accepted]); without one (`mutmut show NAME` shows the change):")
+          "([tool.compta-finetune.mutation.accepted])" + ("; without one (`mutmut show NAME` shows the change):" if unexplained else "."))
     for name in unexplained:
         print(f"  {name}")
+    if kept:
+        print(f"No result in mutants/ for {', '.join(kept)}: their rows are the earlier report's (see each row's 'measured').")
 
 
 if __name__ == "__main__":

@@ -257,6 +257,39 @@ def test_every_from_pretrained_refuses_remote_code():
     assert [where for where, trusted in calls if trusted] == []
 
 
+@pytest.mark.parametrize("asks", ["tokenizer", "model"])
+@pytest.mark.parametrize("recipe", ["camembert", "phi2"])
+def test_a_recipe_loader_never_runs_a_folders_code_even_when_stdin_says_yes(
+    recipe, asks, tiny_recipe_models, tmp_path, monkeypatch
+):
+    """The recipes' loaders themselves, without the CLI's checks in front of them, refuse code.
+
+    The folder's config names an architecture of its own, with the Python file that defines it.
+    transformers, given ``trust_remote_code=None``, would ask on stdin, and the answer is yes;
+    only ``False`` refuses. ``asks="tokenizer"``: the tokenizer's config names no class, so the
+    tokenizer's load reads the model's config first; ``"model"``: the tokenizer loads, the model does not.
+    """
+    from compta_finetune.recipes import CAMEMBERT, PHI2
+
+    folder = copy_model(tiny_recipe_models[recipe], tmp_path / "armed")
+    marker = tmp_path / "PWNED"
+    config = json.loads((folder / "config.json").read_text())
+    config["model_type"] = "evil-model"
+    config["auto_map"] = {"AutoConfig": "evil.EvilConfig", "AutoModelForSequenceClassification": "evil.EvilModel"}
+    (folder / "config.json").write_text(json.dumps(config))
+    (folder / "evil.py").write_text(f"import pathlib\npathlib.Path({str(marker)!r}).write_text('foreign code ran')\n")
+    if asks == "tokenizer":
+        tokenizer_config = json.loads((folder / "tokenizer_config.json").read_text())
+        del tokenizer_config["tokenizer_class"]
+        (folder / "tokenizer_config.json").write_text(json.dumps(tokenizer_config))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("y\n" * 5))
+    load = {"camembert": CAMEMBERT, "phi2": PHI2}[recipe].load_model_and_tokenizer
+
+    with pytest.raises(ValueError, match="trust_remote_code"):
+        load(str(folder), {0: "6061", 1: "6251"}, {"6061": 0, "6251": 1})
+    assert not marker.exists()
+
+
 # --- 2. Destroy only what we wrote ---------------------------------------------------------------
 
 

@@ -42,11 +42,13 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 import pytest
+
+from compta_finetune.lab.warm import WarmPython
 
 pytestmark = pytest.mark.browser
 
@@ -557,109 +559,38 @@ print("OK", len(blocks))
 _PRELOAD = ("torch", "transformers.trainer", "datasets", "pandas", "sklearn.linear_model",
             "sklearn.feature_extraction.text", "matplotlib.pyplot")
 
-_SERVER = r'''
-import importlib, json, os, runpy, signal, sys, time, traceback
-for module in json.loads(sys.argv[1]):
-    importlib.import_module(module)
-print("ready", flush=True)
-while request := sys.stdin.readline():
-    request = json.loads(request)
-    pid = os.fork()
-    if pid == 0:  # the child: as `python ARGV...` started in request["cwd"]
-        code = 1
-        try:
-            null = os.open(os.devnull, os.O_RDONLY)
-            out = os.open(request["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            err = os.open(request["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            os.dup2(null, 0), os.dup2(out, 1), os.dup2(err, 2)
-            os.chdir(request["cwd"])
-            argv = request["argv"]
-            try:
-                if argv[0] == "-m":  # python -m MODULE: the working directory first on sys.path
-                    sys.argv, sys.path[0] = argv[1:], request["cwd"]
-                    runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
-                else:  # python FILE: the file's folder first on sys.path
-                    sys.argv, sys.path[0] = list(argv), os.path.dirname(os.path.abspath(argv[0]))
-                    runpy.run_path(argv[0], run_name="__main__")
-                code = 0
-            except SystemExit as exit:
-                code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
-                if not isinstance(exit.code, (int, type(None))):
-                    print(exit.code, file=sys.stderr)
-            except BaseException:
-                traceback.print_exc()
-        finally:
-            sys.stdout.flush(), sys.stderr.flush()
-            os._exit(code)
-    deadline = time.monotonic() + request["timeout"]
-    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0:
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            done = os.waitpid(pid, 0)
-            break
-        time.sleep(0.02)
-    timed_out = time.monotonic() > deadline
-    print(json.dumps(None if timed_out else os.waitstatus_to_exitcode(done[1])), flush=True)
-'''
-
-
 class _WarmPython:
-    """A Python process that has imported the heavy libraries (:data:`_PRELOAD`) once, and runs
-    each command in a fork of itself: as ``python ARGV`` in a fresh interpreter, minus the 5 s of
-    importing torch and transformers that each of 50 pages and scripts would pay again.
+    """One :class:`~compta_finetune.lab.warm.WarmPython` per thread of the checks' pool, each
+    having imported :data:`_PRELOAD` once: each command runs in a fork of it, as ``python ARGV``
+    in a fresh interpreter, minus the 5 s of importing torch and transformers that each of 50
+    pages and scripts would pay again.
 
     What the fork keeps from the warm process is only those libraries in ``sys.modules``: the
     pasted code still starts from an empty namespace (a missing import still fails), in the
     page's folder, with the environment of :func:`_python_env` and the installed package.
-    One per thread of the checks' pool, used one command at a time.
     """
 
     workdir: Path  # where the requests' outputs go: set by CopiedChecks
     _local = threading.local()
-    _all: list[_WarmPython] = []
-
-    def __init__(self, directory: Path):
-        self.directory = directory
-        server = directory / "warm_python.py"
-        server.write_text(_SERVER, encoding="utf-8")
-        import json
-        import subprocess
-
-        self.process = subprocess.Popen(
-            [sys.executable, str(server), json.dumps(_PRELOAD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            text=True, env=_python_env(), cwd=ROOT,
-        )
-        assert self.process.stdout.readline().strip() == "ready", "the warm interpreter did not start"
+    _all: list[WarmPython] = []
+    _lock = threading.Lock()
 
     @classmethod
-    def here(cls) -> _WarmPython:
+    def here(cls) -> WarmPython:
         """This thread's warm interpreter (started on first use)."""
         if getattr(cls._local, "python", None) is None:
-            cls._local.python = cls(cls.workdir)
-            cls._all.append(cls._local.python)
+            with cls._lock:
+                directory = cls.workdir / f"warm{len(cls._all)}"
+                directory.mkdir()
+                cls._local.python = WarmPython(_PRELOAD, env=_python_env(), directory=directory)
+                cls._all.append(cls._local.python)
         return cls._local.python
-
-    def run(self, argv: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, str]:
-        """``python *argv`` in ``cwd``: (exit status, or None after ``timeout`` seconds; stdout; stderr)."""
-        import json
-
-        number = next(_NUMBERS)
-        out, err = self.directory / f"run{number}.out", self.directory / f"run{number}.err"
-        request = {"argv": [str(word) for word in argv], "cwd": str(cwd), "stdout": str(out), "stderr": str(err), "timeout": timeout}
-        self.process.stdin.write(json.dumps(request) + "\n")
-        self.process.stdin.flush()
-        status = json.loads(self.process.stdout.readline())
-        return status, out.read_text(encoding="utf-8", errors="replace"), err.read_text(encoding="utf-8", errors="replace")
 
     @classmethod
     def close_all(cls) -> None:
         for python in cls._all:
-            python.process.stdin.close()
-            python.process.wait(timeout=60)
+            python.close()
         cls._all.clear()
-
-
-_NUMBERS = itertools.count()
 
 
 def _page_dir(name: str) -> Path:
@@ -724,7 +655,7 @@ class CopiedChecks:
         data = self.directory / f"page{next(self.numbers)}.json"
         data.write_text(json.dumps({"module": "__main__", "blocks": session}), encoding="utf-8")
         started = time.perf_counter()
-        status, stdout, stderr = _WarmPython.here().run([self.driver, data], _page_dir(name), timeout=600)
+        status, stdout, stderr = astuple(_WarmPython.here().run([self.driver, data], _page_dir(name), timeout=600))
         self.seconds[name] = time.perf_counter() - started
         if status is None:
             return [f"{name}: the copied code did not finish in 600 s"]
@@ -737,7 +668,7 @@ class CopiedChecks:
         """A complete script, saved to a file: ``python script.py --help`` prints its usage."""
         script = self.directory / f"script{next(self.numbers)}.py"
         script.write_text(block.copied, encoding="utf-8")
-        status, stdout, stderr = _WarmPython.here().run([script, "--help"], _page_dir(block.page), timeout=120)
+        status, stdout, stderr = astuple(_WarmPython.here().run([script, "--help"], _page_dir(block.page), timeout=120))
         if status != 0 or "usage:" not in stdout:
             return [f"{block.where}: `python script.py --help` failed: {stderr.strip()[-400:]}"]
         return []
@@ -765,7 +696,7 @@ def _help(command: tuple[str, ...]) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _run_help(command: tuple[str, ...]) -> str:
-    status, stdout, _ = _WarmPython.here().run([*command, "--help"], ROOT, timeout=120)
+    status, stdout, _ = astuple(_WarmPython.here().run([*command, "--help"], ROOT, timeout=120))
     return stdout if status == 0 else ""
 
 

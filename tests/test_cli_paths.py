@@ -1,13 +1,14 @@
 """The command line's exit paths, in-process: Ctrl-C, a closed pipe, empty or bad standard input, option checks."""
 
 import argparse
+import errno
 import io
 import sys
 import warnings
 
 import pytest
 
-from compta_finetune import cli
+from compta_finetune import cli, outputs
 from compta_finetune.cli import main
 from compta_finetune.data import read_invoice_csv
 from compta_finetune.errors import DataError, UserError
@@ -81,6 +82,50 @@ def test_an_os_error_without_a_file_still_exits_2(monkeypatch, capsys, tmp_path)
     monkeypatch.setattr(cli, "run_evaluate", raising(OSError("disk gone")))
     err = fails(capsys, ["evaluate", "--model-dir", str(tmp_path), "--input", "x.csv"])
     assert err.startswith("compta-finetune evaluate: error: disk gone.\n")
+
+
+DISK_FIX = "  Fix: free disk space (or raise the file-size limit, `ulimit -f`), then run the command again.\n"
+
+
+def test_a_full_disk_names_the_file_and_says_nothing_in_place_was_touched(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(cli, "run_train", raising(OSError(errno.ENOSPC, "No space left on device", "/data/model/x")))
+    err = fails(capsys, ["train", "--output-dir", str(tmp_path / "model")])
+    assert err == (
+        "compta-finetune train: error: /data/model/x: No space left on device: writing failed. "
+        "Files already in place were left as they were.\n" + DISK_FIX
+    )
+
+
+def test_a_writers_own_disk_full_error_gets_the_same_message(monkeypatch, capsys, tmp_path):
+    """torch says « file write failed » in a RuntimeError, not an OSError."""
+    error = RuntimeError("[enforce fail at inline_container.cc:672] . PytorchStreamWriter failed writing file data/3: file write failed")
+    monkeypatch.setattr(cli, "run_train", raising(error))
+    err = fails(capsys, ["train", "--output-dir", str(tmp_path / "model")])
+    reason = outputs.disk_full_error(error)
+    assert reason
+    assert err == (
+        f"compta-finetune train: error: writing failed: {reason}. Files already in place were left as they were.\n" + DISK_FIX
+    )
+
+
+def test_any_other_exception_is_not_disguised_as_a_user_error(monkeypatch, capsys, tmp_path):
+    """A bug keeps its traceback: only user errors and full disks become one-line messages."""
+    monkeypatch.setattr(cli, "run_train", raising(ValueError("a bug")))
+    with pytest.raises(ValueError, match="a bug"):
+        main(["train", "--output-dir", str(tmp_path / "model")])
+
+
+def test_the_packages_own_deprecations_are_shown(monkeypatch, capsys, tmp_path):
+    """Only the libraries' FutureWarning and DeprecationWarning are hidden, not compta-finetune's."""
+
+    def handler(arguments):
+        warnings.warn_explicit("--old-option is renamed --new-option", FutureWarning, "training.py", 1, module="compta_finetune.training")
+        warnings.warn_explicit("old API", DeprecationWarning, "trainer.py", 1, module="transformers.trainer")
+
+    monkeypatch.setattr(cli, "run_evaluate", handler)
+    assert main(["evaluate", "--model-dir", str(tmp_path), "--input", "x.csv"]) == 0
+    err = capsys.readouterr().err
+    assert err == "compta-finetune: warning: --old-option is renamed --new-option\n"
 
 
 def test_a_user_error_prints_the_problem_then_the_fix(monkeypatch, capsys, tmp_path):

@@ -1,4 +1,4 @@
-"""The site's Sphinx tooling (docs/_ext/): page dependencies, viewcode, French typography and search, figures, snippet imports."""
+"""The site's Sphinx tooling (docs/_ext/): page dependencies, viewcode, French typography and search, figures, snippet imports, notebook order."""
 
 import sys
 from pathlib import Path
@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
+import notebook_order  # noqa: E402
 import src_dependencies  # noqa: E402
 import viewcode_source  # noqa: E402
 
@@ -248,3 +249,34 @@ def test_shown_functions_define_when_pasted_alone():
         namespace: dict = {}
         exec(compile(code, f"<{module}.{obj}>", "exec"), namespace)  # defines without NameError
         assert obj.split(".")[0] in namespace
+
+
+def test_the_slow_notebooks_are_read_in_different_batches(tmp_path):
+    """In name order the 3 notebooks would share the first of Sphinx's batches; spread, the longest is alone."""
+    from sphinx.util.parallel import make_chunks
+
+    names = [f"a{i:02d}" for i in range(41)]
+    seconds = {"a00": 19, "a04": 10, "a10": 79, "a39": 26, "a38": 2}
+    for name in names:
+        cell = "```{code-cell} ipython3\n1\n```\n" if name in seconds else "text\n"
+        (tmp_path / f"{name}.md").write_text(cell)
+    (tmp_path / "a01.md").write_text("```{code-cell} ipython3\n1\n```\n")  # a notebook not in the table: 10 s
+    app = SimpleNamespace(parallel=2, config=SimpleNamespace(notebook_seconds=seconds, notebook_default_seconds=10))
+    env = SimpleNamespace(doc2path=lambda name: tmp_path / f"{name}.md")
+    docnames = list(names)
+
+    notebook_order.spread_notebooks(app, env, docnames)
+
+    assert sorted(docnames) == names
+    batches = make_chunks(docnames, 2)
+    assert [len(batch) for batch in batches] == [len(batch) for batch in make_chunks(names, 2)]
+    notebook_time = [sum(seconds.get(name, 10) for name in batch if name in {*seconds, "a01"}) for batch in batches]
+    assert notebook_time == [79, 36, 31]  # longest first, each to the batch with the least so far
+    assert batches[0][0] == "a10"
+
+
+def test_a_serial_build_keeps_the_name_order(tmp_path):
+    docnames = ["b", "a"]
+    app = SimpleNamespace(parallel=1, config=SimpleNamespace(notebook_seconds={"a": 5}, notebook_default_seconds=10))
+    notebook_order.spread_notebooks(app, SimpleNamespace(doc2path=None), docnames)
+    assert docnames == ["b", "a"]

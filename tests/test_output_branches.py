@@ -12,6 +12,7 @@ import pytest
 
 from compta_finetune.errors import OutputError
 from compta_finetune.outputs import (
+    check_apart_from_inputs,
     check_output_dir,
     disk_full_error,
     has_complete_checkpoint,
@@ -196,3 +197,42 @@ def test_replace_dir_clears_a_stale_previous_copy(tmp_path):
     assert (target / "weights").read_text(encoding="utf-8") == "new"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["model"]
 
+
+
+def test_the_messages_name_the_option_the_user_typed(tmp_path):
+    """`tiny` checks --output-dir, other callers their own option: each message names the right one."""
+    data = tmp_path / "train.csv"
+    data.write_text("text,label\n")
+    with pytest.raises(OutputError) as holds:
+        check_output_dir(tmp_path, overwrite=False, inputs={"--train-file": data}, option="--save-to")
+    assert holds.value.problem == f"--save-to {tmp_path} contains --train-file {data}: writing the output would destroy the input."
+    assert holds.value.fix == "choose a --save-to apart from the input files and the model you start from."
+    with pytest.raises(OutputError) as empty:
+        check_output_dir(" ", overwrite=False, option="--save-to")
+    assert (empty.value.problem, empty.value.fix) == ("--save-to is empty.", "name a new directory, e.g. --save-to model.")
+    with pytest.raises(OutputError) as default:
+        check_apart_from_inputs(tmp_path, {"--train-file": data})
+    assert default.value.problem.startswith(f"--output-dir {tmp_path} contains --train-file")
+
+
+def test_the_marker_is_indented_utf8_json_naming_the_tool_its_version_and_kind(tmp_path):
+    from compta_finetune import __version__
+    from compta_finetune.outputs import MARKER, write_marker
+
+    path = write_marker(tmp_path, "model", run={"note": "déjà vu"})
+    assert path == tmp_path / MARKER
+    expected = {"tool": "compta-finetune", "version": __version__, "kind": "model", "run": {"note": "déjà vu"}}
+    assert path.read_bytes() == (json.dumps(expected, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    assert read_marker(tmp_path) == expected
+
+
+def test_the_current_directory_and_a_path_ending_in_dot_dot_are_refused(tmp_path, monkeypatch):
+    """The current directory given by its full path; "a/b/.." is a, whatever it holds: both refused."""
+    from compta_finetune.outputs import check_output_name
+
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    for output in (str(tmp_path / "work"), str(tmp_path / "a" / "b" / "..")):
+        with pytest.raises(OutputError, match="is the current directory or one of its parents"):
+            check_output_name(output)
+    assert check_output_name(tmp_path / "a" / "b") == tmp_path / "a" / "b"

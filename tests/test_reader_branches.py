@@ -1,12 +1,13 @@
 """The file readers on the files firms really export: forced encodings, blank lines, FEC variants, bad amounts."""
 
 import codecs
+import csv
 
 import pytest
 
 from compta_finetune.data import ReadOptions, load_training_data, read_labelled_file, shipped_data_files
 from compta_finetune.errors import DataError
-from compta_finetune.readers import decode, fec_lines, parse_amount, parse_table
+from compta_finetune.readers import Table, decode, fec_lines, find_column, is_fec, parse_amount, parse_table, sniff_delimiter
 
 FEC_HEADER = (
     "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\t"
@@ -22,6 +23,58 @@ def test_a_forced_utf8_encoding_drops_the_byte_order_mark():
     assert decode(codecs.BOM_UTF8 + "Libellé".encode(), "f.csv", "utf-8") == ("Libellé", "utf-8", True)
     with pytest.raises(DataError, match=r"f.csv, line 2: bytes that are not utf-8"):
         decode("a\n".encode() + "é".encode("cp1252"), "f.csv", "utf-8")
+
+
+def test_an_undecodable_file_is_named_with_the_byte_at_fault():
+    with pytest.raises(DataError, match=r"^factures.csv, line 1: bytes that are not utf-8 \(b'\\xe9'\)\."):
+        parse_table(b"caf\xe9;x\n", "factures.csv", encoding="utf-8")
+
+
+def test_a_row_with_too_many_or_too_few_fields_gets_the_fix_for_its_case():
+    with pytest.raises(DataError) as more:
+        parse_table(b"text;label\nPapier; A4;6061\n", "f.csv")
+    assert more.value.problem == "f.csv, line 2: 3 fields where the header has 2 (semicolon-separated)."
+    assert more.value.fix == (
+        'put the text between double quotes ("Papier A4, 5 ramettes"), as spreadsheets do, or remove the extra separator.'
+    )
+    with pytest.raises(DataError) as fewer:
+        parse_table(b"text;label;amount\nPapier;6061\n", "f.csv")
+    assert fewer.value.problem == "f.csv, line 2: 2 fields where the header has 3 (semicolon-separated)."
+    assert fewer.value.fix == "fill in the missing fields of that line."
+
+
+def test_a_tie_between_separators_is_left_to_the_csv_sniffer():
+    """Split by ';' or by a tab, this header has 2 columns either way: csv.Sniffer decides (a tab)."""
+    header = "Libellé;Compte\tMontant"
+    assert sniff_delimiter(header) == csv.Sniffer().sniff(header, delimiters=";\t").delimiter == "\t"
+
+
+def test_a_column_is_found_by_its_whole_name_even_behind_a_byte_order_mark():
+    """A header read with encoding="utf-8" keeps the file's BOM on its first name."""
+    assert find_column(["\ufeffLibellé", "Compte"], "libellé") == 0
+    assert find_column(["XREF", "Compte"], "ref") is None
+
+
+def test_line_breaks_are_read_as_the_file_has_them():
+    """A CRLF inside a quoted cell stays CRLF; a file with old Mac line ends (CR only) is read line by line."""
+    table = parse_table(b'text;label\r\n"ligne 1\r\nligne 2";6061\r\n', "f.csv")
+    assert table.rows == [["ligne 1\r\nligne 2", "6061"]] and table.newline == "\r\n"
+    mac = parse_table(b"text;label\rPapier A4;6061\rStylos;6064\r", "mac.csv")
+    assert mac.rows == [["Papier A4", "6061"], ["Stylos", "6064"]] and mac.line_numbers == [2, 3]
+
+
+def test_column_names_lose_a_repeated_byte_order_mark_and_nothing_else():
+    """A file saved again by a tool that adds a BOM has two; a column name keeps its own first letters."""
+    table = parse_table(codecs.BOM_UTF8 * 2 + b"Xref;label\nA1;6061\n", "f.csv")
+    assert table.header == ["Xref", "label"] and table.bom
+
+
+@pytest.mark.parametrize(
+    "header", [["Date", "Libellé", "Debit", "Credit"], ["CompteNum", "EcritureLib", "Libellé"], ["Montant", "Sens", "EcritureLib"]]
+)
+def test_a_header_is_an_fec_only_with_its_account_its_text_and_its_amounts(header):
+    assert not is_fec(header)
+    assert is_fec([*header, "CompteNum", "EcritureLib", "Debit", "Credit"])
 
 
 def test_blank_lines_inside_a_file_are_skipped_and_line_numbers_stay_true():
@@ -59,6 +112,42 @@ def test_an_fec_with_amount_and_direction_columns_keeps_its_debit_lines():
         fec_lines(bad)
 
 
+FIXED_ASSET_AND_EXPENSE = fec(
+    "HA\tAchats\t7\t20240301\t21830000\tMateriel\t\t\tF1\t20240301\tPortable 14 pouces\t900,00\tD\t\t\t\t\t",
+    "HA\tAchats\t8\t20240302\t60640000\tFournitures\t\t\tF2\t20240302\tRamettes papier A4\t120,00\tD\t\t\t\t\t",
+    "HA\tAchats\t8\t20240302\t40100000\tFournisseurs\t401BUR\tBureau Plus\tF2\t20240302\tRamettes papier A4\t120,00\tC\t\t\t\t\t",
+)
+
+
+def test_an_fec_keeps_the_debit_lines_of_the_classes_asked(tmp_path):
+    path = tmp_path / "FEC.txt"
+    path.write_bytes(FIXED_ASSET_AND_EXPENSE)
+    both = read_labelled_file(path)
+    assert [row["label"] for row in both.rows] == ["2183", "6064"]
+    expenses = read_labelled_file(path, ReadOptions(fec_classes=("6",)))
+    assert [row["label"] for row in expenses.rows] == ["6064"]
+
+
+def test_an_fec_with_its_text_column_named_is_read_as_a_plain_table(tmp_path):
+    """--text-column EcritureLib --label-column CompteNum: every line, debit or credit, as written."""
+    path = tmp_path / "FEC.txt"
+    path.write_bytes(FIXED_ASSET_AND_EXPENSE)
+    table = read_labelled_file(path, ReadOptions(text_column="EcritureLib", label_column="CompteNum"))
+    assert [row["label"] for row in table.rows] == ["2183", "6064", "401"]
+    assert not table.fec_summary
+
+
+def test_messages_use_the_display_name(tmp_path):
+    """Standard input is read from a temporary file, and named <stdin> in messages."""
+    path = tmp_path / "tmp1234.csv"
+    path.write_bytes(b"text;label\nPapier;6064;extra\n")
+    with pytest.raises(DataError, match=r"^<stdin>, line 2: 3 fields"):
+        read_labelled_file(path, display_name="<stdin>")
+    with pytest.raises(DataError) as empty:
+        read_labelled_file(path, display_name="<stdin>", table=Table(str(path), [], [], []))
+    assert (empty.value.problem, empty.value.fix) == ("<stdin>: the file is empty.", "write a header line (text,label) and data lines.")
+
+
 def test_an_fec_without_lines_of_the_classes_asked_is_named(tmp_path):
     path = tmp_path / "FEC.txt"
     path.write_bytes(fec("BQ\tBanque\t1\t20240301\t51200000\tBanque\t\t\tR1\t20240301\tVirement\t100,00\tD\t\t\t\t\t"))
@@ -69,8 +158,10 @@ def test_an_fec_without_lines_of_the_classes_asked_is_named(tmp_path):
 def test_csv_columns_asked_for_must_exist_and_the_supplier_joins_the_text(tmp_path):
     path = tmp_path / "lines.csv"
     path.write_text("text;label;fournisseur\nRamettes;6064;Bureau Plus\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"--supplier-column"):
+    with pytest.raises(DataError) as missing:
         read_labelled_file(path, ReadOptions(supplier_column="vendor"))
+    assert missing.value.problem == f"{path}: no supplier column 'vendor' (columns found: text, label, fournisseur)."
+    assert missing.value.fix == "name the column 'vendor', or pass its name with --supplier-column."
     rows = read_labelled_file(path, ReadOptions(supplier_column="fournisseur")).rows
     assert rows[0]["supplier"] == "Bureau Plus" and rows[0]["text"].endswith("| Ramettes")
     assert "supplier" not in read_labelled_file(path, ReadOptions(supplier_column="fournisseur", use_supplier=False)).rows[0]

@@ -202,5 +202,32 @@ def test_the_checkpoint_folder_must_lie_apart_from_the_inputs(small_corpus, tmp_
     with pytest.raises(OutputError) as raised:
         check_outputs(FineTuningArguments(output_dir=str(tmp_path / "model"), train_file=str(train)))
     assert raised.value.problem.startswith(f"the checkpoint folder {tmp_path / 'model.checkpoints'} contains --train-file")
-    assert raised.value.fix.startswith("choose another --output-dir: its checkpoint folder, model.checkpoints beside it,")
+    assert raised.value.fix == (
+        "choose another --output-dir: its checkpoint folder, model.checkpoints beside it, must lie apart "
+        "from the input files and the model you start from."
+    )
     assert train.read_bytes() == small_corpus["train"].read_bytes() and sorted(p.name for p in tmp_path.iterdir()) == ["model.checkpoints"]
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_earlier_checkpoints_are_replaced_only_with_overwrite(overwrite, small_corpus, tmp_path):
+    """An interrupted run's checkpoints: refused without --resume or --overwrite, started over with --overwrite."""
+    from compta_finetune.errors import OutputError
+    from compta_finetune.training import check_outputs
+
+    arguments = FineTuningArguments(output_dir=str(tmp_path / "model"), train_file=str(small_corpus["train"]))
+    check_outputs(arguments)  # the first run's checkpoint folder
+    checkpoint = tmp_path / "model.checkpoints" / "checkpoint-4"
+    checkpoint.mkdir()
+    (checkpoint / "trainer_state.json").write_text('{"global_step": 4}')
+    (checkpoint / "model.safetensors").write_bytes(b"weights")
+
+    again = FineTuningArguments(output_dir=arguments.output_dir, train_file=arguments.train_file, overwrite=overwrite)
+    if overwrite:
+        assert check_outputs(again) == (tmp_path / "model", tmp_path / "model.checkpoints")
+        assert not checkpoint.exists() and (tmp_path / "model.checkpoints").is_dir()
+    else:
+        with pytest.raises(OutputError, match="holds checkpoints of an interrupted run") as raised:
+            check_outputs(again)
+        assert "--resume" in raised.value.fix and "--overwrite" in raised.value.fix
+        assert (checkpoint / "model.safetensors").read_bytes() == b"weights"

@@ -11,8 +11,11 @@ from compta_finetune.training import (
     _offline,
     _process_rank,
     check_model_source,
+    describe_fine_tuning_settings,
     fine_tuned_labels,
     parse_fine_tuning_arguments,
+    resolve_fine_tuning_settings,
+    save_fine_tuning_config,
 )
 
 
@@ -48,7 +51,8 @@ def test_checkpoints_live_beside_the_output_directory():
     assert str(FineTuningArguments(output_dir="runs/model").checkpoint_dir()).replace("\\", "/") == "runs/model.checkpoints"
 
 
-@pytest.mark.parametrize("name", ["./model", "/opt/models/x", "~/models/x", "models\\x", "a/b/c"])
+# "/camembert" and "~/camembert" have one slash, as a hub id has: their first character tells.
+@pytest.mark.parametrize("name", ["./model", "/opt/models/x", "~/models/x", "models\\x", "a/b/c", "/camembert", "~/camembert"])
 def test_local_paths_are_told_from_hub_ids(name):
     assert _looks_like_path(name)
 
@@ -234,3 +238,51 @@ def test_fine_tuning_config_is_written_as_indented_json_with_its_source(tmp_path
     )
     with pytest.raises(TypeError, match=r"unknown fine-tuning setting\(s\): lr, warmup$"):
         save_fine_tuning_config(tmp_path, warmup=0.1, lr=1e-3, source="x")
+
+
+@pytest.mark.parametrize(
+    ("max_steps", "length"),
+    [(-1, "3 epochs (given)"), (0, "3 epochs (given)"), (1, "1 steps (given)"), (40, "40 steps (given)")],
+)
+def test_the_settings_line_names_the_steps_only_when_they_replace_the_epochs(max_steps, length):
+    """max_steps > 0 stops training there (transformers' rule); 0 and -1 leave the epochs in charge."""
+    arguments, sources = resolve_fine_tuning_settings(FineTuningArguments(epochs=3, max_steps=max_steps))
+    line = describe_fine_tuning_settings(arguments, sources)
+    assert f", {length}, batch size " in line
+
+
+def test_unset_settings_come_from_the_models_recommendation_else_the_defaults(tmp_path):
+    """A folder written by `compta-finetune tiny` recommends settings; what it leaves out is a default."""
+    from compta_finetune.training import DEFAULT_EPOCHS
+
+    model = tmp_path / "tiny-camembert"
+    model.mkdir()
+    save_fine_tuning_config(model, learning_rate=2e-3, batch_size=32, source="compta-finetune tiny")
+    resolved, sources = resolve_fine_tuning_settings(FineTuningArguments(model=str(model)))
+    assert (resolved.learning_rate, resolved.batch_size, resolved.epochs) == (2e-3, 32, DEFAULT_EPOCHS)
+    recommended = f"recommended by {model / 'fine_tuning_config.json'}"
+    assert sources == {"learning_rate": recommended, "epochs": "default", "batch_size": recommended}
+    line = describe_fine_tuning_settings(resolved, sources)
+    assert line == f"Settings: learning rate 0.002 ({recommended}), {DEFAULT_EPOCHS:g} epochs (default), batch size 32 ({recommended})."
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('{"learning_rate": ', " cannot be read as JSON"),
+        ("[0.001]", " does not hold a JSON object."),
+        ('{"batch_size": 8.5}', ": batch_size is 8.5, expected a whole number above 0."),
+        ('{"learning_rate": 0}', ": learning_rate is 0, expected a number above 0."),
+        ('{"epochs": true}', ": epochs is True, expected a number above 0."),
+        ('{"epochs": "3"}', ": epochs is '3', expected a number above 0."),
+    ],
+)
+def test_a_bad_recommendation_file_is_named_with_its_fix(content, problem, tmp_path):
+    from compta_finetune.training import load_fine_tuning_config
+
+    path = tmp_path / "fine_tuning_config.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelError) as raised:
+        load_fine_tuning_config(tmp_path)
+    assert raised.value.problem.startswith(f"{path}{problem}")
+    assert raised.value.fix == f"correct or delete {path}, or give the setting on the command line."
