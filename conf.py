@@ -84,10 +84,10 @@ nb_merge_streams = True
 # notebook in ... seconds »): docs/_ext/notebook_order.py balances the parallel read with them.
 # Only the order of reading depends on them; a new executed page counts as 10 s until listed.
 notebook_seconds = {
-    "guides/vos-factures": 79,
-    "resultats/resultats": 26,
-    "concepts/corpus": 19,
-    "concepts/materiel": 10,
+    "resultats/resultats": 29,
+    "guides/vos-factures": 25,
+    "concepts/corpus": 20,
+    "concepts/materiel": 11,
     "resultats/performances": 2,
 }
 

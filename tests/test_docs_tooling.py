@@ -271,8 +271,19 @@ def test_the_slow_notebooks_are_read_in_different_batches(tmp_path):
     batches = make_chunks(docnames, 2)
     assert [len(batch) for batch in batches] == [len(batch) for batch in make_chunks(names, 2)]
     notebook_time = [sum(seconds.get(name, 10) for name in batch if name in {*seconds, "a01"}) for batch in batches]
-    assert notebook_time == [79, 36, 31]  # longest first, each to the batch with the least so far
+    # The two processes start with the first two batches: longest first, each to the lighter one.
+    assert notebook_time == [79, 67, 0]
     assert batches[0][0] == "a10"
+
+
+def test_notebooks_beyond_the_first_batches_room_spill_over(tmp_path):
+    names = [f"n{i}" for i in range(5)]
+    for name in names:
+        (tmp_path / f"{name}.md").write_text("```{code-cell} ipython3\n1\n```\n")
+    app = SimpleNamespace(parallel=2, config=SimpleNamespace(notebook_seconds={}, notebook_default_seconds=10))
+    docnames = list(names)
+    notebook_order.spread_notebooks(app, SimpleNamespace(doc2path=lambda name: tmp_path / f"{name}.md"), docnames)
+    assert sorted(docnames) == names  # batches of 2, 2 and 1: all placed, none lost
 
 
 def test_a_serial_build_keeps_the_name_order(tmp_path):

@@ -5,9 +5,9 @@ With ``-j auto``, Sphinx reads the documents in batches of consecutive names (14
 reading it. In name order, three notebooks (``concepts/corpus``, ``concepts/materiel``,
 ``guides/vos-factures``) share the first batch and run one after the other while the other
 process has little to do. Sphinx lets an extension reorder the documents to read
-(``env-before-read-docs``): each notebook, the longest first, goes to the batch with the least
-notebook time so far (longest-processing-time scheduling), and the other documents fill the
-batches. A notebook's time is its entry of ``notebook_seconds`` in conf.py (measured), or
+(``env-before-read-docs``): the notebooks go to the first batches, one per process, which
+start together; each notebook, the longest first, to the batch with the least notebook time
+so far (longest-processing-time scheduling). The other documents fill the batches. A notebook's time is its entry of ``notebook_seconds`` in conf.py (measured), or
 ``notebook_default_seconds``.
 """
 
@@ -36,8 +36,9 @@ def spread_notebooks(app: Sphinx, env: BuildEnvironment, docnames: list[str]) ->
     }
     batches: list[list[str]] = [[] for _ in sizes]
     load = [0.0] * len(sizes)
+    first = range(min(app.parallel, len(sizes)))  # the batches the processes start with
     for name in sorted(seconds, key=lambda name: (-seconds[name], name)):
-        room = [i for i, size in enumerate(sizes) if len(batches[i]) < size]
+        room = [i for i in first if len(batches[i]) < sizes[i]] or [i for i, size in enumerate(sizes) if len(batches[i]) < size]
         lightest = min(room, key=lambda i: load[i])
         batches[lightest].append(name)
         load[lightest] += seconds[name]
