@@ -99,11 +99,16 @@ def reason_for(mutant: str, accepted: dict[str, str]) -> str | None:
     return written or (WORDING if message_wording_only(mutant) else None)
 
 
+def module_file(root: Path, module: str) -> Path:
+    """The file of ``module`` under ``root/src`` (the sources, or mutmut's copy): ``a/b.py`` or ``a/b/__init__.py``."""
+    path = root / "src" / Path(*module.split("."))
+    return path.with_suffix(".py") if path.with_suffix(".py").is_file() else path / "__init__.py"
+
+
 @functools.lru_cache(maxsize=None)
 def _mutated_module(module: str) -> dict[str, ast.FunctionDef]:
     """The functions of mutmut's copy of ``module`` (every mutant is a function there), by name."""
-    path = MUTANTS / "src" / Path(*module.split("."))
-    path = path.with_suffix(".py") if path.with_suffix(".py").is_file() else path / "__init__.py"
+    path = module_file(MUTANTS, module)
     if not path.is_file():
         return {}
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -224,8 +229,7 @@ def pending(patterns: list[str]) -> list[str]:
     for pattern in patterns:
         by_module.setdefault(pattern.rsplit(".", 1)[0], []).append(pattern)
     for module, module_patterns in by_module.items():
-        source = ROOT / "src" / Path(*module.split("."))
-        source = source.with_suffix(".py") if source.with_suffix(".py").is_file() else source / "__init__.py"
+        source = module_file(ROOT, module)
         copy = MUTANTS / source.relative_to(ROOT)
         meta = copy.with_name(copy.name + ".meta")
         if not meta.is_file() or not copy.is_file():
@@ -377,15 +381,15 @@ def with_earlier_results(modules: dict[str, dict], earlier: dict[str, dict], ear
         if kept is None or row["not_checked"] == 0 or tried >= kept["total"] - kept["not_checked"]:
             merged[name] = row
             continue
-        now = {survivor["mutant"]: survivor["status"] for survivor in row["survivors"]}
         statuses = tried_statuses(name)
-        counts = {key: kept[key] for key in ("killed", "timeout", "survived", "no_tests")}
+        counts = {key: kept[key] for key in ("killed", "timeout", "survived", "no_tests", "other")}
         survivors = []
         for survivor in kept["survivors"]:
-            status = now.get(survivor["mutant"], statuses.get(survivor["mutant"], survivor["status"]))
+            status = statuses.get(survivor["mutant"], survivor["status"])
             if status in ("killed", "timeout"):
                 counts[status] += 1
-                counts[survivor["status"] if survivor["status"] in counts else "survived"] -= 1
+                # As read_results counts them: a "suspicious" survivor is in "other".
+                counts[survivor["status"] if survivor["status"] in ("survived", "no_tests") else "other"] -= 1
             else:
                 survivors.append({**survivor, "accepted": reason_for(survivor["mutant"], accepted)})
         equivalent = sum(1 for survivor in survivors if is_equivalent(survivor["accepted"]))
@@ -405,8 +409,8 @@ def with_earlier_results(modules: dict[str, dict], earlier: dict[str, dict], ear
 
 def tried_statuses(module: str) -> dict[str, str]:
     """Status of each mutant of ``module`` that has a result in ``mutants/``."""
-    source = MUTANTS / "src" / Path(*module.split("."))
-    meta = source.with_suffix(".py.meta") if source.with_suffix(".py.meta").is_file() else source / "__init__.py.meta"
+    copy = module_file(MUTANTS, module)
+    meta = copy.with_name(copy.name + ".meta")
     if not meta.is_file():
         return {}
     codes = json.loads(meta.read_text(encoding="utf-8")).get("exit_code_by_key", {})
@@ -451,7 +455,7 @@ def main() -> None:
         else "python benchmarks/mutation.py --all" if options.all else "make mutation",
         "skipped_functions": [] if options.all or options.patterns else settings()[1],
         "wall_seconds": round(seconds, 1) if seconds is not None else previous.get("wall_seconds"),
-        # Modules that this clone's mutants/ holds no result for: their rows are the earlier report's.
+        # Modules that this clone's mutants/ has fewer results for: their rows are the earlier report's.
         "kept_from_earlier_runs": kept,
         "modules": modules,
         "total": {
@@ -478,7 +482,8 @@ def main() -> None:
     for name in unexplained:
         print(f"  {name}")
     if kept:
-        print(f"No result in mutants/ for {', '.join(kept)}: their rows are the earlier report's (see each row's 'measured').")
+        print(f"Fewer results in mutants/ than in the earlier report for {', '.join(kept)}: their rows are that "
+              "report's, updated by the new results of their survivors (see each row's 'measured').")
 
 
 if __name__ == "__main__":
